@@ -1,0 +1,62 @@
+package com.promotracking.settings;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.programs.ProgramView;
+import com.promotracking.users.CurrentUser;
+
+/** User profile menu → Settings, and the program settings page with its right-hand column. */
+@Controller
+class SettingsController {
+
+	private final ProgramCatalog catalog;
+
+	private final ProgramSettingsService service;
+
+	SettingsController(ProgramCatalog catalog, ProgramSettingsService service) {
+		this.catalog = catalog;
+		this.service = service;
+	}
+
+	/**
+	 * Opens the settings of the chosen program ({@code programId}, from the program switcher), or of the
+	 * user's first program. {@code section} keeps the user on the same page when switching.
+	 */
+	@GetMapping("/settings")
+	String settings(@RequestParam(required = false) Long programId,
+			@RequestParam(defaultValue = "") String section, CurrentUser user) {
+		long target;
+		if (programId != null) {
+			target = this.catalog.require(user, programId).id();
+		}
+		else {
+			List<ProgramView> programs = this.catalog.visibleTo(user);
+			if (programs.isEmpty()) {
+				return "settings/no-programs";
+			}
+			target = programs.get(0).id();
+		}
+		String page = switch (section) {
+			case "ad-settings" -> "/settings/ad-settings";
+			case "event-types" -> "/event-types";
+			default -> "/settings";
+		};
+		return "redirect:/programs/" + target + page;
+	}
+
+	@GetMapping("/programs/{programId}/settings")
+	String overview(@PathVariable long programId, CurrentUser user, Model model) {
+		model.addAttribute("state", this.service.current(user, programId));
+		model.addAttribute("program", this.catalog.require(user, programId));
+		model.addAttribute("programs", this.catalog.visibleTo(user));
+		return "settings/overview";
+	}
+
+}

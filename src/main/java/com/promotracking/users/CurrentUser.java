@@ -1,0 +1,22 @@
+package com.promotracking.users;
+
+import java.io.Serializable;
+import java.util.Set;
+
+/**
+ * Who is signed in, as the rest of the application needs to know it. Built once at login and kept in the
+ * security context, so a request needs no query to know whose brands it may touch.
+ */
+public record CurrentUser(long id, String username, String displayName, Role role, Set<Long> managedBrandIds)
+		implements Serializable {
+
+	public CurrentUser {
+		managedBrandIds = Set.copyOf(managedBrandIds);
+	}
+
+	/** A brand admin manages their own brand, a CSM the brands assigned to them, a partner none. */
+	public boolean manages(long brandId) {
+		return this.managedBrandIds.contains(brandId);
+	}
+
+}

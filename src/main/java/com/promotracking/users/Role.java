@@ -1,0 +1,16 @@
+package com.promotracking.users;
+
+public enum Role {
+
+	/** Administers the programs of one brand. */
+	BRAND_ADMIN,
+	/** The platform's customer success manager, acting for the brands assigned to them. */
+	CSM,
+	/** Promotes programs; changes no settings. */
+	PARTNER;
+
+	public String messageKey() {
+		return "role." + name();
+	}
+
+}
