@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,8 +42,11 @@ class AdSettingsController {
 	}
 
 	@GetMapping(PATH)
-	String show(@PathVariable long programId, CurrentUser user, Model model) {
+	String show(@PathVariable long programId, @RequestParam(defaultValue = "0") int historyPage, CurrentUser user,
+			Model model) {
 		PromoCodeSettingsState state = this.service.current(user, programId);
+		model.addAttribute("history",
+				this.service.history(user, programId, Math.max(historyPage, 0), HistoryPages.PAGE_SIZE));
 		return page(state, AdSettingsForm.of(state), user, model);
 	}
 
@@ -79,6 +83,9 @@ class AdSettingsController {
 	}
 
 	private String page(PromoCodeSettingsState state, AdSettingsForm form, CurrentUser user, Model model) {
+		if (!model.containsAttribute("history")) {
+			model.addAttribute("history", this.service.history(user, state.program().id(), 0, HistoryPages.PAGE_SIZE));
+		}
 		model.addAttribute("state", state);
 		model.addAttribute("program", state.program());
 		model.addAttribute("form", form);

@@ -1,5 +1,7 @@
 package com.promotracking.settings;
 
+import com.promotracking.audit.Channel;
+
 /**
  * What the Ad settings form posts. An unticked checkbox sends nothing, which arrives as null and means
  * false; {@code version} is the version the page was rendered with.
@@ -18,7 +20,7 @@ record AdSettingsForm(Boolean promoCodeTrackingEnabled, Boolean partnerPromoCode
 
 	ChangePromoCodeSettings toChange() {
 		return new ChangePromoCodeSettings(this.promoCodeTrackingEnabled, this.partnerPromoCodeRequestsAllowed,
-				this.version);
+				this.version, Channel.PAGE);
 	}
 
 }

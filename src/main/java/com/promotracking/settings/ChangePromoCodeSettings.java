@@ -1,9 +1,11 @@
 package com.promotracking.settings;
 
+import com.promotracking.audit.Channel;
+
 /**
  * A request to set both flags. {@code expectedVersion} is the version the user saw; null means "whatever is
- * current" (an API call without If-Match).
+ * current" (an API call without If-Match). {@code channel} says where the request came from, for the history.
  */
 record ChangePromoCodeSettings(boolean promoCodeTrackingEnabled, boolean partnerPromoCodeRequestsAllowed,
-		Long expectedVersion) {
+		Long expectedVersion, Channel channel) {
 }

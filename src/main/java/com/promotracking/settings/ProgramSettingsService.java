@@ -1,24 +1,36 @@
 package com.promotracking.settings;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.promotracking.audit.FieldChange;
+import com.promotracking.audit.History;
+import com.promotracking.audit.HistoryPage;
+import com.promotracking.audit.Outcome;
 import com.promotracking.eventtypes.PromoCodeValidation;
 import com.promotracking.eventtypes.PromoCodeValidations;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
+import com.promotracking.system.DomainException;
 import com.promotracking.users.CurrentUser;
 
 /**
  * Reads and changes a program's promo code tracking settings, enforcing what the platforms only warn about:
  * tracking is turned on only once the program's promo code passed event-type validation, and partners may
- * request codes only while tracking is on. Turning things off is always allowed.
+ * request codes only while tracking is on. Turning things off is always allowed. Every change and every
+ * refused attempt goes into the program's history in the same transaction.
  */
 @Service
 class ProgramSettingsService {
+
+	static final String TRACKING = "promoCodeTrackingEnabled";
+
+	static final String PARTNER_REQUESTS = "partnerPromoCodeRequestsAllowed";
 
 	private final ProgramCatalog catalog;
 
@@ -26,13 +38,16 @@ class ProgramSettingsService {
 
 	private final PromoCodeSettingsRepository settings;
 
+	private final History history;
+
 	private final Clock clock;
 
 	ProgramSettingsService(ProgramCatalog catalog, PromoCodeValidations validations,
-			PromoCodeSettingsRepository settings, Clock clock) {
+			PromoCodeSettingsRepository settings, History history, Clock clock) {
 		this.catalog = catalog;
 		this.validations = validations;
 		this.settings = settings;
+		this.history = history;
 		this.clock = clock;
 	}
 
@@ -43,37 +58,68 @@ class ProgramSettingsService {
 		return state(program, saved, this.validations.of(programId).orElse(null));
 	}
 
+	@Transactional(readOnly = true)
+	public HistoryPage history(CurrentUser user, long programId, int page, int size) {
+		return this.history.page(this.catalog.require(user, programId), page, size);
+	}
+
 	/**
-	 * Sets both flags at once, or neither. A request that changes nothing succeeds without writing.
+	 * Sets both flags at once, or neither. A request that changes nothing succeeds without writing anything.
+	 * A refusal is recorded, and committed, before it is thrown: the history shows attempts too.
 	 * @throws SettingsChangedMeanwhile when the user's version is not the current one
 	 * @throws PartnerRequestsRequireTracking when partner requests are asked for with tracking off
 	 * @throws PromoCodeNotValidated when tracking is turned on before the promo code passed validation
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = { SettingsChangedMeanwhile.class, PartnerRequestsRequireTracking.class,
+			PromoCodeNotValidated.class })
 	public PromoCodeSettingsState change(CurrentUser user, long programId, ChangePromoCodeSettings change) {
 		ProgramView program = this.catalog.require(user, programId);
 		PromoCodeSettings saved = this.settings.findForUpdate(programId)
 			.orElseGet(() -> new PromoCodeSettings(programId));
 		PromoCodeValidation validation = this.validations.of(programId).orElse(null);
+		Map<String, FieldChange> changes = changes(saved, change);
 
-		if (change.expectedVersion() != null && !Objects.equals(change.expectedVersion(), saved.version())) {
-			throw new SettingsChangedMeanwhile(state(program, saved, validation));
+		DomainException refusal = refusal(program, saved, validation, change);
+		if (refusal != null) {
+			this.history.record(program, user, change.channel(), Outcome.REFUSED, refusal.problemType(), changes);
+			throw refusal;
 		}
-		boolean tracking = change.promoCodeTrackingEnabled();
-		boolean requests = change.partnerPromoCodeRequestsAllowed();
-		if (requests && !tracking) {
-			throw new PartnerRequestsRequireTracking();
-		}
-		// Only turning tracking on needs the validation: tracking that is already live stays live.
-		if (tracking && !saved.trackingEnabled() && validation == null) {
-			throw new PromoCodeNotValidated();
-		}
-		if (saved.differsFrom(tracking, requests)) {
-			saved.change(tracking, requests, user.username(), this.clock.instant());
+		if (!changes.isEmpty()) {
+			saved.change(change.promoCodeTrackingEnabled(), change.partnerPromoCodeRequestsAllowed(),
+					user.username(), this.clock.instant());
 			// Flushed here so the returned state carries the new version.
 			saved = this.settings.saveAndFlush(saved);
+			this.history.record(program, user, change.channel(), Outcome.CHANGED, null, changes);
 		}
 		return state(program, saved, validation);
+	}
+
+	private static DomainException refusal(ProgramView program, PromoCodeSettings saved,
+			PromoCodeValidation validation, ChangePromoCodeSettings change) {
+		if (change.expectedVersion() != null && !Objects.equals(change.expectedVersion(), saved.version())) {
+			return new SettingsChangedMeanwhile(state(program, saved, validation));
+		}
+		if (change.partnerPromoCodeRequestsAllowed() && !change.promoCodeTrackingEnabled()) {
+			return new PartnerRequestsRequireTracking();
+		}
+		// Only turning tracking on needs the validation: tracking that is already live stays live.
+		if (change.promoCodeTrackingEnabled() && !saved.trackingEnabled() && validation == null) {
+			return new PromoCodeNotValidated();
+		}
+		return null;
+	}
+
+	/** Each field the request would change, with its current and asked-for value. */
+	private static Map<String, FieldChange> changes(PromoCodeSettings saved, ChangePromoCodeSettings change) {
+		Map<String, FieldChange> changes = new LinkedHashMap<>();
+		if (saved.trackingEnabled() != change.promoCodeTrackingEnabled()) {
+			changes.put(TRACKING, new FieldChange(saved.trackingEnabled(), change.promoCodeTrackingEnabled()));
+		}
+		if (saved.partnerRequestsAllowed() != change.partnerPromoCodeRequestsAllowed()) {
+			changes.put(PARTNER_REQUESTS,
+					new FieldChange(saved.partnerRequestsAllowed(), change.partnerPromoCodeRequestsAllowed()));
+		}
+		return changes;
 	}
 
 	private static PromoCodeSettingsState state(ProgramView program, PromoCodeSettings saved,

@@ -60,10 +60,6 @@ class PromoCodeSettings {
 		return this.updatedBy;
 	}
 
-	boolean differsFrom(boolean tracking, boolean partnerRequests) {
-		return this.trackingEnabled != tracking || this.partnerRequestsAllowed != partnerRequests;
-	}
-
 	void change(boolean tracking, boolean partnerRequests, String by, Instant at) {
 		this.trackingEnabled = tracking;
 		this.partnerRequestsAllowed = partnerRequests;

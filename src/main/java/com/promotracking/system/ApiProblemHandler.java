@@ -17,9 +17,11 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -47,11 +49,33 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ex.status()).body(problem);
 	}
 
-	/** A path id that is not a number names no resource. */
+	/** A path id that is not a number names no resource; a query parameter of the wrong type is a bad request. */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(problem(HttpStatus.NOT_FOUND, "not-found"));
+		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found"));
+		}
+		return ResponseEntity.badRequest().body(invalid(List.of(ex.getName())));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<String> names = ex.getParameterValidationResults()
+			.stream()
+			.map(result -> result.getMethodParameter().getParameterName())
+			.toList();
+		return ResponseEntity.badRequest().body(invalid(names));
+	}
+
+	private ProblemDetail invalid(List<String> fields) {
+		Locale locale = LocaleContextHolder.getLocale();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", String.join(", ", fields));
+		problem.setProperty("errors", fields.stream()
+			.map(field -> Map.of("field", field, "message",
+					this.messages.getMessage("problem.invalid-request.field.invalid", null, locale)))
+			.toList());
+		return problem;
 	}
 
 	@Override

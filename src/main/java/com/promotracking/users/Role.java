@@ -9,6 +9,11 @@ public enum Role {
 	/** Promotes programs; changes no settings. */
 	PARTNER;
 
+	/** As the API writes it: {@code brand-admin}, {@code csm}, {@code partner}. */
+	public String value() {
+		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
 	public String messageKey() {
 		return "role." + name();
 	}

@@ -23,7 +23,7 @@ class TranslationsTest {
 
 	private static final Path RESOURCES = Path.of("src/main/resources");
 
-	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z][\\w.-]*)");
+	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z][\\w.-]*)[}(]");
 
 	private static final Pattern ARGUMENT = Pattern.compile("\\{\\d+[},]");
 
