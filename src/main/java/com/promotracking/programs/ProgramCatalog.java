@@ -17,8 +17,22 @@ public class ProgramCatalog {
 
 	private final ProgramRepository programs;
 
-	ProgramCatalog(ProgramRepository programs) {
+	private final BrandRepository brands;
+
+	ProgramCatalog(ProgramRepository programs, BrandRepository brands) {
 		this.programs = programs;
+		this.brands = brands;
+	}
+
+	/** The brands the user acts for: a brand admin's own, a CSM's assigned ones, by name. */
+	public List<BrandView> brandsOf(CurrentUser user) {
+		if (user.managedBrandIds().isEmpty()) {
+			return List.of();
+		}
+		return this.brands.findByIdInOrderByName(user.managedBrandIds())
+			.stream()
+			.map(brand -> new BrandView(brand.id(), brand.name()))
+			.toList();
 	}
 
 	public List<ProgramView> visibleTo(CurrentUser user) {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.users.CurrentUser;
 
@@ -26,18 +27,26 @@ class SettingsController {
 	}
 
 	/**
-	 * Opens the settings of the chosen program ({@code programId}, from the program switcher), or of the
-	 * user's first program. {@code section} keeps the user on the same page when switching.
+	 * Opens the settings of the chosen program ({@code programId}, from the program switcher), of the first
+	 * program of the chosen brand ({@code brandId}, from a CSM's brand switcher), or of the user's first
+	 * program. {@code section} keeps the user on the same page when switching program.
 	 */
 	@GetMapping("/settings")
-	String settings(@RequestParam(required = false) Long programId,
+	String settings(@RequestParam(required = false) Long programId, @RequestParam(required = false) Long brandId,
 			@RequestParam(defaultValue = "") String section, CurrentUser user) {
 		long target;
 		if (programId != null) {
 			target = this.catalog.require(user, programId).id();
 		}
 		else {
-			List<ProgramView> programs = this.catalog.visibleTo(user);
+			// A CSM switching brand lands on that brand's first program.
+			List<ProgramView> programs = this.catalog.visibleTo(user)
+				.stream()
+				.filter(program -> brandId == null || program.brandId() == brandId)
+				.toList();
+			if (programs.isEmpty() && brandId != null) {
+				throw new ProgramNotFound();
+			}
 			if (programs.isEmpty()) {
 				return "settings/no-programs";
 			}

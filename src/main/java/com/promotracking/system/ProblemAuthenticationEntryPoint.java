@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		response.setHeader("WWW-Authenticate", "Basic realm=\"promo-code-tracking\", charset=\"UTF-8\"");
-		this.problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", request.getRequestURI(),
+		String type = (authException instanceof LockedException) ? "login-locked" : "unauthorized";
+		this.problems.write(response, HttpStatus.UNAUTHORIZED, type, request.getRequestURI(),
 				this.locales.resolveLocale(request));
 	}
 

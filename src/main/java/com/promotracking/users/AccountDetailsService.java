@@ -1,5 +1,6 @@
 package com.promotracking.users;
 
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -11,13 +12,20 @@ class AccountDetailsService implements UserDetailsService {
 
 	private final UserAccountRepository accounts;
 
-	AccountDetailsService(UserAccountRepository accounts) {
+	private final LoginThrottle throttle;
+
+	AccountDetailsService(UserAccountRepository accounts, LoginThrottle throttle) {
 		this.accounts = accounts;
+		this.throttle = throttle;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
+		if (this.throttle.isLocked(username)) {
+			// Locked whether the login exists or not, so the answer tells an attacker nothing about accounts.
+			return User.withUsername(username).password("{noop}").accountLocked(true).authorities("NONE").build();
+		}
 		return this.accounts.findByUsernameIgnoreCase(username.strip())
 			.map(account -> new SignedInUser(account.toCurrentUser(), account.passwordHash()))
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
