@@ -74,8 +74,9 @@ class ProgramSettingsService {
 			PromoCodeNotValidated.class })
 	public PromoCodeSettingsState change(CurrentUser user, long programId, ChangePromoCodeSettings change) {
 		ProgramView program = this.catalog.require(user, programId);
+		// A program without a settings row gets one first, so the change below bumps a real version.
 		PromoCodeSettings saved = this.settings.findForUpdate(programId)
-			.orElseGet(() -> new PromoCodeSettings(programId));
+			.orElseGet(() -> this.settings.saveAndFlush(new PromoCodeSettings(programId)));
 		PromoCodeValidation validation = this.validations.of(programId).orElse(null);
 		Map<String, FieldChange> changes = changes(saved, change);
 
