@@ -10,7 +10,7 @@ record PromoCodeSettingsState(ProgramView program, boolean promoCodeTrackingEnab
 		boolean partnerPromoCodeRequestsAllowed, long version, Instant updatedAt, String updatedBy,
 		PromoCodeValidation validation) {
 
-	boolean promoCodeValidated() {
+	public boolean promoCodeValidated() {
 		return this.validation != null;
 	}
 

@@ -342,6 +342,18 @@ class AdSettingsControllerTest {
 	}
 
 	@Test
+	void theSettingsPageSummarisesTheProgramAndLinksToAdSettingsUnderGeneral() throws Exception {
+		Document page = html(this.mvc.perform(asAlice(get("/programs/11/settings")))
+			.andExpect(status().isOk())
+			.andExpect(view().name("settings/overview")));
+
+		assertThat(page.select("h1").text()).isEqualTo("Settings of Acme Outdoor US");
+		assertThat(page.select(".summary dd").eachText()).containsExactly("Off", "Off", "No");
+		assertThat(page.select("aside.settings-menu h2").first().text()).isEqualTo("General");
+		assertThat(page.select("#menu-ad-settings").attr("href")).isEqualTo("/programs/11/settings/ad-settings");
+	}
+
+	@Test
 	void switchingProgramKeepsTheUserOnTheAdSettingsPage() throws Exception {
 		given(this.catalog.require(ALICE, 12)).willReturn(OTHER_PROGRAM);
 
