@@ -11,6 +11,11 @@ create table history_entry (
     channel             varchar(10)  not null,
     outcome             varchar(10)  not null,
     problem_type        varchar(80),
+    -- What the entry is about: the settings, an event type or a test action, with a readable label.
+    subject_type        varchar(30)  not null,
+    subject_id          bigint       not null,
+    subject_label       varchar(200) not null,
+    comment             varchar(1000),
     changes             varchar(4000) not null,
     constraint ck_history_entry_channel check (channel in ('PAGE', 'API')),
     constraint ck_history_entry_outcome check (outcome in ('CHANGED', 'REFUSED'))

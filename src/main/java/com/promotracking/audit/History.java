@@ -2,7 +2,6 @@ package com.promotracking.audit;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
@@ -14,7 +13,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.promotracking.programs.ProgramView;
-import com.promotracking.users.CurrentUser;
 
 /** Writes and reads a program's history. Callers check access; this only records and reads. */
 @Service
@@ -37,11 +35,11 @@ public class History {
 
 	/** Records in the caller's transaction, so the entry commits or rolls back with the change it tells of. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void record(ProgramView program, CurrentUser actor, Channel channel, Outcome outcome, String problemType,
-			Map<String, FieldChange> changes) {
-		this.entries.save(new HistoryEntry(program.id(), program.brandId(), program.brandName(),
-				this.clock.instant(), actor.username(),
-				actor.role(), channel, outcome, problemType, this.json.writeValueAsString(changes)));
+	public void record(HistoryEvent event) {
+		ProgramView program = event.program();
+		this.entries.save(new HistoryEntry(program.id(), program.brandId(), program.brandName(), this.clock.instant(),
+				event.actor().username(), event.actor().role(), event.channel(), event.outcome(), event.problemType(),
+				event.subject(), event.comment(), this.json.writeValueAsString(event.changes())));
 	}
 
 	/** One page of the program's history, newest first; a page past the end is empty. */
@@ -53,8 +51,8 @@ public class History {
 
 	private HistoryRecord toRecord(HistoryEntry entry) {
 		return new HistoryRecord(entry.id(), entry.occurredAt(), entry.actor(), entry.actorRole(),
-				entry.actingForBrandId(), entry.actingForBrandName(), entry.channel(), entry.outcome(), this.json.readValue(entry.changes(), CHANGES),
-				entry.problemType());
+				entry.actingForBrandId(), entry.actingForBrandName(), entry.channel(), entry.subject(), entry.outcome(),
+				this.json.readValue(entry.changes(), CHANGES), entry.problemType(), entry.comment());
 	}
 
 }

@@ -48,6 +48,18 @@ class HistoryEntry {
 	@Column(name = "problem_type")
 	private String problemType;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "subject_type")
+	private Subject.SubjectType subjectType;
+
+	@Column(name = "subject_id")
+	private long subjectId;
+
+	@Column(name = "subject_label")
+	private String subjectLabel;
+
+	private String comment;
+
 	/** The field changes as a JSON object: field → {"from", "to"}. */
 	private String changes;
 
@@ -55,7 +67,7 @@ class HistoryEntry {
 	}
 
 	HistoryEntry(long programId, long actingForBrandId, String actingForBrandName, Instant occurredAt, String actor, Role actorRole,
-			Channel channel, Outcome outcome, String problemType, String changes) {
+			Channel channel, Outcome outcome, String problemType, Subject subject, String comment, String changes) {
 		this.programId = programId;
 		this.actingForBrandId = actingForBrandId;
 		this.actingForBrandName = actingForBrandName;
@@ -65,6 +77,10 @@ class HistoryEntry {
 		this.channel = channel;
 		this.outcome = outcome;
 		this.problemType = problemType;
+		this.subjectType = subject.type();
+		this.subjectId = subject.id();
+		this.subjectLabel = subject.label();
+		this.comment = comment;
 		this.changes = changes;
 	}
 
@@ -102,6 +118,14 @@ class HistoryEntry {
 
 	String problemType() {
 		return this.problemType;
+	}
+
+	Subject subject() {
+		return new Subject(this.subjectType, this.subjectId, this.subjectLabel);
+	}
+
+	String comment() {
+		return this.comment;
 	}
 
 	String changes() {

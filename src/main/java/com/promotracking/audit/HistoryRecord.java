@@ -7,5 +7,6 @@ import com.promotracking.users.Role;
 
 /** One entry of a program's history, as pages and the API show it. */
 public record HistoryRecord(long id, Instant at, String actor, Role actorRole, long actingForBrandId,
-		String actingForBrandName, Channel channel, Outcome outcome, Map<String, FieldChange> changes, String problemType) {
+		String actingForBrandName, Channel channel, Subject subject, Outcome outcome, Map<String, FieldChange> changes,
+		String problemType, String comment) {
 }

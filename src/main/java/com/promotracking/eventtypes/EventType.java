@@ -6,6 +6,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -14,6 +16,7 @@ import jakarta.persistence.Table;
 class EventType {
 
 	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
 	@Column(name = "program_id")
@@ -28,6 +31,13 @@ class EventType {
 	private Instant createdAt;
 
 	protected EventType() {
+	}
+
+	EventType(long programId, String name, EventTypeKind kind, Instant createdAt) {
+		this.programId = programId;
+		this.name = name;
+		this.kind = kind;
+		this.createdAt = createdAt;
 	}
 
 	Long id() {

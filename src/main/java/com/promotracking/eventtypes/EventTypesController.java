@@ -1,33 +1,227 @@
 package com.promotracking.eventtypes;
 
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import com.promotracking.audit.Channel;
+import com.promotracking.eventtypes.EventTypeService.EventTypeDetails;
+import com.promotracking.eventtypes.EventTypeService.Reviewed;
 import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.programs.ProgramView;
+import com.promotracking.system.DomainException;
 import com.promotracking.users.CurrentUser;
 
-/** Settings → Tracking → Event types: where a brand sees whether its promo code passed validation. */
+/**
+ * Settings → Tracking → Event types: create event types, see their test actions, review them. Approving a
+ * test action that carried a promo code is what lets the brand enable promo code tracking.
+ */
 @Controller
 class EventTypesController {
 
+	private static final String LIST = "/programs/{programId}/event-types";
+
+	private static final String EVENT_TYPE = LIST + "/{eventTypeId}";
+
+	private static final String TEST_ACTION = "/programs/{programId}/test-actions/{testActionId}";
+
+	private static final int MAX_NAME = 120;
+
+	private static final int MAX_COMMENT = 1000;
+
 	private final ProgramCatalog catalog;
+
+	private final EventTypeService service;
 
 	private final PromoCodeValidations validations;
 
-	EventTypesController(ProgramCatalog catalog, PromoCodeValidations validations) {
+	EventTypesController(ProgramCatalog catalog, EventTypeService service, PromoCodeValidations validations) {
 		this.catalog = catalog;
+		this.service = service;
 		this.validations = validations;
 	}
 
-	@GetMapping("/programs/{programId}/event-types")
+	@GetMapping(LIST)
 	String eventTypes(@PathVariable long programId, CurrentUser user, Model model) {
-		model.addAttribute("program", this.catalog.require(user, programId));
-		model.addAttribute("programs", this.catalog.visibleTo(user));
-		model.addAttribute("eventTypes", this.validations.eventTypesOf(programId));
-		model.addAttribute("validation", this.validations.of(programId).orElse(null));
+		return listPage(programId, user, model, "", "SALE");
+	}
+
+	@PostMapping(LIST)
+	String create(@PathVariable long programId, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String kind, CurrentUser user, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		String error = null;
+		EventTypeKind parsedKind = kindOf(kind);
+		if (name.isBlank()) {
+			error = "eventTypes.create.nameRequired";
+		}
+		else if (name.strip().length() > MAX_NAME) {
+			error = "eventTypes.create.nameTooLong";
+		}
+		else if (parsedKind == null) {
+			error = "eventTypes.create.kindRequired";
+		}
+		else {
+			try {
+				EventTypeSummary created = this.service.create(user, programId, new NewEventType(name, parsedKind),
+						Channel.PAGE);
+				redirect.addFlashAttribute("message", "eventTypes.created");
+				return "redirect:/programs/" + programId + "/event-types/" + created.id();
+			}
+			catch (DuplicateEventType duplicate) {
+				error = "eventTypes.create.duplicate";
+			}
+		}
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("createError", error);
+		return listPage(programId, user, model, name, kind);
+	}
+
+	@GetMapping(EVENT_TYPE)
+	String eventType(@PathVariable long programId, @PathVariable long eventTypeId, CurrentUser user, Model model) {
+		EventTypeDetails details = this.service.details(user, programId, eventTypeId);
+		programModel(programId, user, model);
+		model.addAttribute("eventType", details.eventType());
+		model.addAttribute("testActions", details.testActions());
+		model.addAttribute("testExample", testExample(programId, eventTypeId));
+		return "eventtypes/event-type";
+	}
+
+	@PostMapping(EVENT_TYPE + "/deletion")
+	String deleteEventType(@PathVariable long programId, @PathVariable long eventTypeId, CurrentUser user,
+			RedirectAttributes redirect) {
+		this.service.deleteEventType(user, programId, eventTypeId, Channel.PAGE);
+		redirect.addFlashAttribute("message", "eventTypes.deleted");
+		return "redirect:/programs/" + programId + "/event-types";
+	}
+
+	@GetMapping(TEST_ACTION)
+	String testAction(@PathVariable long programId, @PathVariable long testActionId, CurrentUser user, Model model) {
+		return testActionPage(programId, this.service.testAction(user, programId, testActionId), user, model);
+	}
+
+	@PostMapping(TEST_ACTION + "/review")
+	String review(@PathVariable long programId, @PathVariable long testActionId,
+			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
+			CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		Decision parsed = switch (decision) {
+			case "approve" -> Decision.APPROVE;
+			case "reject" -> Decision.REJECT;
+			default -> null;
+		};
+		if (parsed == null || comment.length() > MAX_COMMENT) {
+			return refused(programId, testActionId, (parsed == null) ? "testAction.review.decisionRequired"
+					: "testAction.commentTooLong", HttpStatus.BAD_REQUEST, user, model, response);
+		}
+		try {
+			Reviewed reviewed = this.service.review(user, programId, testActionId, parsed,
+					EventTypeApiController.blankToNull(comment), Channel.PAGE);
+			redirect.addFlashAttribute("message", outcomeMessage(reviewed));
+		}
+		catch (AlreadyReviewed refused) {
+			return refused(programId, testActionId, refusalKey(refused), refused.status(), user, model, response);
+		}
+		return "redirect:/programs/" + programId + "/test-actions/" + testActionId;
+	}
+
+	@PostMapping(TEST_ACTION + "/withdrawal")
+	String withdraw(@PathVariable long programId, @PathVariable long testActionId,
+			@RequestParam(defaultValue = "") String comment, CurrentUser user, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		if (comment.isBlank() || comment.length() > MAX_COMMENT) {
+			return refused(programId, testActionId,
+					comment.isBlank() ? "testAction.withdraw.commentRequired" : "testAction.commentTooLong",
+					HttpStatus.BAD_REQUEST, user, model, response);
+		}
+		try {
+			this.service.withdraw(user, programId, testActionId, comment.strip(), Channel.PAGE);
+		}
+		catch (NotApproved refused) {
+			return refused(programId, testActionId, refusalKey(refused), refused.status(), user, model, response);
+		}
+		redirect.addFlashAttribute("message", "testAction.withdrawn");
+		return "redirect:/programs/" + programId + "/test-actions/" + testActionId;
+	}
+
+	@PostMapping(TEST_ACTION + "/deletion")
+	String deleteTestAction(@PathVariable long programId, @PathVariable long testActionId, CurrentUser user,
+			RedirectAttributes redirect) {
+		long eventTypeId = this.service.testAction(user, programId, testActionId).eventTypeId();
+		this.service.deleteTestAction(user, programId, testActionId, Channel.PAGE);
+		redirect.addFlashAttribute("message", "testAction.deleted");
+		return "redirect:/programs/" + programId + "/event-types/" + eventTypeId;
+	}
+
+	/** Says plainly what an approval did to the promo code's validation. */
+	private static String outcomeMessage(Reviewed reviewed) {
+		if (reviewed.action().reviewState() == ReviewState.REJECTED) {
+			return "testAction.rejected";
+		}
+		return reviewed.action().carriesPromoCode() ? "testAction.approvedWithPromoCode"
+				: "testAction.approvedWithoutPromoCode";
+	}
+
+	private String refused(long programId, long testActionId, String messageKey, HttpStatus status, CurrentUser user,
+			Model model, HttpServletResponse response) {
+		response.setStatus(status.value());
+		model.addAttribute("error", messageKey);
+		return testActionPage(programId, this.service.testAction(user, programId, testActionId), user, model);
+	}
+
+	private static String refusalKey(DomainException refused) {
+		return "testAction.refused." + refused.problemType();
+	}
+
+	private String listPage(long programId, CurrentUser user, Model model, String name, String kind) {
+		programModel(programId, user, model);
+		model.addAttribute("eventTypes", this.service.list(user, programId));
+		model.addAttribute("name", name);
+		model.addAttribute("kind", kind.toUpperCase(Locale.ROOT));
+		model.addAttribute("kinds", EventTypeKind.values());
 		return "eventtypes/list";
+	}
+
+	private String testActionPage(long programId, TestActionView action, CurrentUser user, Model model) {
+		programModel(programId, user, model);
+		model.addAttribute("action", action);
+		return "eventtypes/test-action";
+	}
+
+	private void programModel(long programId, CurrentUser user, Model model) {
+		ProgramView program = this.catalog.require(user, programId);
+		model.addAttribute("program", program);
+		model.addAttribute("programs", this.catalog.visibleTo(user));
+		model.addAttribute("validation", this.validations.of(programId).orElse(null));
+	}
+
+	/** A ready-to-copy test conversion carrying a promo code, for this server and this event type. */
+	private static String testExample(long programId, long eventTypeId) {
+		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/api/programs/{p}/event-types/{e}/test-actions")
+			.buildAndExpand(programId, eventTypeId)
+			.toUriString();
+		return "curl -u YOUR_LOGIN -H 'Content-Type: application/json' -X POST \\\n"
+				+ "  -d '{\"orderId\": \"TEST-1001\", \"amount\": 49.90, \"currency\": \"EUR\", \"promoCode\": \"WELCOME10\"}' \\\n"
+				+ "  " + url;
+	}
+
+	private static EventTypeKind kindOf(String kind) {
+		for (EventTypeKind candidate : EventTypeKind.values()) {
+			if (candidate.name().equalsIgnoreCase(kind)) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 }

@@ -1,12 +1,18 @@
 package com.promotracking.eventtypes;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface TestActionRepository extends Repository<TestAction, Long> {
+
+	TestAction save(TestAction testAction);
+
+	void delete(TestAction testAction);
 
 	/** Approved test actions that carried a promo code, newest approval first. */
 	@Query("""
@@ -16,5 +22,18 @@ interface TestActionRepository extends Repository<TestAction, Long> {
 			  and t.promoCode is not null and trim(t.promoCode) <> ''
 			order by t.reviewedAt desc, t.id desc""")
 	List<TestAction> findValidating(long programId, Limit limit);
+
+	@Query("select t from TestAction t join fetch t.eventType e where t.id = :id and e.programId = :programId")
+	Optional<TestAction> findInProgram(long id, long programId);
+
+	/** Newest first. */
+	@Query("select t from TestAction t join fetch t.eventType e where e = :eventType order by t.id desc")
+	List<TestAction> findByEventType(EventType eventType);
+
+	boolean existsByEventTypeAndOrderId(EventType eventType, String orderId);
+
+	@Modifying
+	@Query("delete from TestAction t where t.eventType = :eventType")
+	void deleteByEventType(EventType eventType);
 
 }

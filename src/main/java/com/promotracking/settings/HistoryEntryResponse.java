@@ -12,15 +12,19 @@ import com.promotracking.system.ProblemTypes;
 /** A history entry as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record HistoryEntryResponse(Instant at, String actor, String actorRole, BrandRef actingForBrand, String channel,
-		String outcome, Map<String, FieldChange> changes, String type) {
+		SubjectRef subject, String outcome, Map<String, FieldChange> changes, String comment, String type) {
 
 	record BrandRef(long id, String name) {
+	}
+
+	record SubjectRef(String type, long id, String label) {
 	}
 
 	static HistoryEntryResponse of(HistoryRecord entry) {
 		return new HistoryEntryResponse(entry.at(), entry.actor(), entry.actorRole().value(),
 				new BrandRef(entry.actingForBrandId(), entry.actingForBrandName()), entry.channel().value(),
-				entry.outcome().value(), entry.changes(),
+				new SubjectRef(entry.subject().type().value(), entry.subject().id(), entry.subject().label()),
+				entry.outcome().value(), entry.changes(), entry.comment(),
 				(entry.problemType() != null) ? ProblemTypes.of(entry.problemType()).toString() : null);
 	}
 

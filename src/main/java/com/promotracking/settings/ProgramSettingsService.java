@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryPage;
-import com.promotracking.audit.Outcome;
+import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.Subject;
 import com.promotracking.eventtypes.PromoCodeValidation;
 import com.promotracking.eventtypes.PromoCodeValidations;
 import com.promotracking.programs.ProgramCatalog;
@@ -82,7 +83,8 @@ class ProgramSettingsService {
 
 		DomainException refusal = refusal(program, saved, validation, change);
 		if (refusal != null) {
-			this.history.record(program, user, change.channel(), Outcome.REFUSED, refusal.problemType(), changes);
+			this.history.record(HistoryEvent.refused(program, user, change.channel(), subject(program),
+					refusal.problemType(), changes));
 			throw refusal;
 		}
 		if (!changes.isEmpty()) {
@@ -90,9 +92,13 @@ class ProgramSettingsService {
 					user.username(), this.clock.instant());
 			// Flushed here so the returned state carries the new version.
 			saved = this.settings.saveAndFlush(saved);
-			this.history.record(program, user, change.channel(), Outcome.CHANGED, null, changes);
+			this.history.record(HistoryEvent.changed(program, user, change.channel(), subject(program), null, changes));
 		}
 		return state(program, saved, validation);
+	}
+
+	private static Subject subject(ProgramView program) {
+		return new Subject(Subject.SubjectType.PROMO_CODE_SETTINGS, program.id(), program.name());
 	}
 
 	private static DomainException refusal(ProgramView program, PromoCodeSettings saved,

@@ -24,6 +24,9 @@ class DemoDataValidationsRepositoryTest {
 	private PromoCodeValidations validations;
 
 	@Autowired
+	private EventTypeRepository eventTypes;
+
+	@Autowired
 	private JdbcTemplate jdbc;
 
 	@Test
@@ -40,14 +43,14 @@ class DemoDataValidationsRepositoryTest {
 	void acmeOutdoorFrIsNotValidatedByAnApprovalWithoutCodeNorByAPendingCode() {
 		assertThat(this.validations.of(programId("Acme Outdoor FR"))).isEmpty();
 		// Its event type is live all the same: an approval makes an event type Active, with or without a code.
-		assertThat(this.validations.eventTypesOf(programId("Acme Outdoor FR"))).singleElement()
+		assertThat(this.eventTypes.summariesOf(programId("Acme Outdoor FR"))).singleElement()
 			.satisfies(eventType -> assertThat(eventType.active()).isTrue());
 	}
 
 	@Test
 	void globexMainHasNoTestActionSoNothingIsValidatedOrActive() {
 		assertThat(this.validations.of(programId("Globex Main"))).isEmpty();
-		assertThat(this.validations.eventTypesOf(programId("Globex Main"))).singleElement()
+		assertThat(this.eventTypes.summariesOf(programId("Globex Main"))).singleElement()
 			.satisfies(eventType -> {
 				assertThat(eventType.name()).isEqualTo("Online Sale");
 				assertThat(eventType.kind()).isEqualTo(EventTypeKind.SALE);

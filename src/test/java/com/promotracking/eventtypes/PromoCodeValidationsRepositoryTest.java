@@ -38,6 +38,9 @@ class PromoCodeValidationsRepositoryTest {
 	private PromoCodeValidations validations;
 
 	@Autowired
+	private EventTypeRepository eventTypes;
+
+	@Autowired
 	private JdbcTemplate jdbc;
 
 	private long nextTestActionId = 5000;
@@ -128,7 +131,7 @@ class PromoCodeValidationsRepositoryTest {
 		testAction(1004, "TEST-4", "SUMMER10", "REJECTED", "2026-10-02T16:30:00Z");
 		testAction(OTHER_PROGRAM_SALE, "TEST-5", "ETE15", "APPROVED", "2026-10-02T15:30:00Z");
 
-		assertThat(this.validations.eventTypesOf(PROGRAM)).containsExactly(
+		assertThat(this.eventTypes.summariesOf(PROGRAM)).containsExactly(
 				new EventTypeSummary(1003, "App Install", EventTypeKind.LEAD, false),
 				new EventTypeSummary(LEAD, "Newsletter Lead", EventTypeKind.LEAD, false),
 				new EventTypeSummary(SALE, "Online Sale", EventTypeKind.SALE, true),
@@ -139,7 +142,7 @@ class PromoCodeValidationsRepositoryTest {
 	void aProgramWithoutEventTypesListsNone() {
 		this.jdbc.update("insert into program (id, brand_id, name) values (300, 10, 'Empty')");
 
-		assertThat(this.validations.eventTypesOf(300)).isEmpty();
+		assertThat(this.eventTypes.summariesOf(300)).isEmpty();
 		assertThat(this.validations.of(300)).isEmpty();
 	}
 
@@ -151,9 +154,9 @@ class PromoCodeValidationsRepositoryTest {
 	private long testAction(long eventTypeId, String orderId, String promoCode, String reviewState, String reviewedAt) {
 		long id = this.nextTestActionId++;
 		this.jdbc.update("""
-				insert into test_action (id, event_type_id, order_id, amount, currency, promo_code, received_at,
+				insert into test_action (id, event_type_id, order_id, amount, currency, promo_code, payload, received_at,
 				    review_state, reviewed_at, reviewed_by)
-				values (?, ?, ?, 89.90, 'USD', ?, ?, ?, ?, ?)""", id, eventTypeId, orderId, promoCode,
+				values (?, ?, ?, 89.90, 'USD', ?, '{}', ?, ?, ?, ?)""", id, eventTypeId, orderId, promoCode,
 				java.sql.Timestamp.from(Instant.parse("2026-10-01T12:00:00Z")), reviewState,
 				(reviewedAt != null) ? java.sql.Timestamp.from(Instant.parse(reviewedAt)) : null,
 				(reviewedAt != null) ? "alice@acme.example" : null);

@@ -23,6 +23,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 import com.promotracking.audit.Channel;
 import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.History;
+import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.Subject;
 import com.promotracking.audit.HistoryPage;
 import com.promotracking.audit.Outcome;
 import com.promotracking.eventtypes.PromoCodeValidation;
@@ -62,6 +64,9 @@ class ProgramSettingsServiceTest {
 			Role.BRAND_ADMIN, Set.of(1L));
 
 	private static final ProgramView PROGRAM = new ProgramView(PROGRAM_ID, "Acme Outdoor US", 1, "Acme Outdoor");
+
+	private static final Subject SETTINGS = new Subject(Subject.SubjectType.PROMO_CODE_SETTINGS, PROGRAM_ID,
+			"Acme Outdoor US");
 
 	private static final PromoCodeValidation VALIDATION = new PromoCodeValidation(101, "TEST-US-1001", "SUMMER10",
 			21, "Online Sale", Instant.parse("2026-10-02T15:30:00Z"), "alice@acme.example");
@@ -156,14 +161,12 @@ class ProgramSettingsServiceTest {
 			case REQUESTS_NEED_TRACKING -> {
 				assertThat(thrown).isInstanceOf(PartnerRequestsRequireTracking.class);
 				verify(this.repository, never()).saveAndFlush(any());
-				verify(this.history).record(PROGRAM, ALICE, Channel.PAGE, Outcome.REFUSED,
-						"partner-requests-require-tracking", asked);
+				verify(this.history).record(new HistoryEvent(PROGRAM, ALICE, Channel.PAGE, SETTINGS, Outcome.REFUSED, "partner-requests-require-tracking", null, asked));
 			}
 			case NOT_VALIDATED -> {
 				assertThat(thrown).isInstanceOf(PromoCodeNotValidated.class);
 				verify(this.repository, never()).saveAndFlush(any());
-				verify(this.history).record(PROGRAM, ALICE, Channel.PAGE, Outcome.REFUSED, "promo-code-not-validated",
-						asked);
+				verify(this.history).record(new HistoryEvent(PROGRAM, ALICE, Channel.PAGE, SETTINGS, Outcome.REFUSED, "promo-code-not-validated", null, asked));
 			}
 			case UNCHANGED -> {
 				assertThat(thrown).isNull();
@@ -180,7 +183,7 @@ class ProgramSettingsServiceTest {
 				assertThat(written.updatedBy()).isEqualTo(ALICE.username());
 				assertThat(written.updatedAt()).isEqualTo(NOW);
 				assertThat(asked).isNotEmpty();
-				verify(this.history).record(PROGRAM, ALICE, Channel.PAGE, Outcome.CHANGED, null, asked);
+				verify(this.history).record(new HistoryEvent(PROGRAM, ALICE, Channel.PAGE, SETTINGS, Outcome.CHANGED, null, null, asked));
 			}
 		}
 	}
@@ -291,8 +294,7 @@ class ProgramSettingsServiceTest {
 				assertThat(current.validation()).isEqualTo(VALIDATION);
 			});
 		verify(this.repository, never()).saveAndFlush(any());
-		verify(this.history).record(PROGRAM, ALICE, Channel.PAGE, Outcome.REFUSED, "settings-changed",
-				Map.of("promoCodeTrackingEnabled", new FieldChange(true, false)));
+		verify(this.history).record(new HistoryEvent(PROGRAM, ALICE, Channel.PAGE, SETTINGS, Outcome.REFUSED, "settings-changed", null, Map.of("promoCodeTrackingEnabled", new FieldChange(true, false))));
 	}
 
 	@Test

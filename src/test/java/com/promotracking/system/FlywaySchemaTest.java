@@ -147,15 +147,15 @@ class FlywaySchemaTest {
 	@Test
 	void aTestActionNeedsAKnownReviewState() {
 		assertThatThrownBy(() -> this.jdbc.update("""
-				insert into test_action (id, event_type_id, order_id, amount, currency, received_at, review_state)
-				values (1, 1001, 'TEST-1', 10.00, 'USD', current_timestamp, 'MAYBE')"""))
+				insert into test_action (id, event_type_id, order_id, amount, currency, payload, received_at, review_state)
+				values (1, 1001, 'TEST-1', 10.00, 'USD', '{}', current_timestamp, 'MAYBE')"""))
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
 	private void insertTestAction(long id, long eventTypeId, String orderId) {
 		this.jdbc.update("""
-				insert into test_action (id, event_type_id, order_id, amount, currency, promo_code, received_at,
-				    review_state) values (?, ?, ?, 10.00, 'USD', 'SUMMER10', current_timestamp, 'PENDING')""", id,
+				insert into test_action (id, event_type_id, order_id, amount, currency, promo_code, payload, received_at,
+				    review_state) values (?, ?, ?, 10.00, 'USD', 'SUMMER10', '{}', current_timestamp, 'PENDING')""", id,
 				eventTypeId, orderId);
 	}
 

@@ -68,10 +68,9 @@ class TemplateTextTest {
 		return literals;
 	}
 
-	/** A button's value is its caption; a checkbox's or hidden field's value is data. */
+	/** An input button's value is its caption; a checkbox's, hidden field's or {@code <button>}'s is data. */
 	private static boolean shownAsCaption(Element element) {
-		return element.nameIs("button") || (element.nameIs("input")
-				&& List.of("submit", "button", "reset").contains(element.attr("type")));
+		return element.nameIs("input") && List.of("submit", "button", "reset").contains(element.attr("type"));
 	}
 
 }

@@ -1,0 +1,174 @@
+package com.promotracking.eventtypes;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import com.promotracking.audit.Channel;
+import com.promotracking.eventtypes.EventTypeService.Reviewed;
+import com.promotracking.users.CurrentUser;
+
+/** Event types and their test conversions over JSON. */
+@RestController
+class EventTypeApiController {
+
+	private static final String PROGRAM = "/api/programs/{programId}";
+
+	private final EventTypeService service;
+
+	EventTypeApiController(EventTypeService service) {
+		this.service = service;
+	}
+
+	@GetMapping(PROGRAM + "/event-types")
+	List<EventTypeResponse> eventTypes(@PathVariable long programId, CurrentUser user) {
+		return this.service.list(user, programId).stream().map(EventTypeResponse::of).toList();
+	}
+
+	@PostMapping(PROGRAM + "/event-types")
+	ResponseEntity<EventTypeResponse> create(@PathVariable long programId,
+			@RequestBody @Validated EventTypeRequest request, CurrentUser user) {
+		EventTypeSummary created = this.service.create(user, programId,
+				new NewEventType(request.name(), EventTypeKind.valueOf(request.kind().toUpperCase(Locale.ROOT))),
+				Channel.API);
+		return ResponseEntity.created(URI.create("/api/programs/" + programId + "/event-types/" + created.id()))
+			.body(EventTypeResponse.of(created));
+	}
+
+	@GetMapping(PROGRAM + "/event-types/{eventTypeId}")
+	EventTypeResponse eventType(@PathVariable long programId, @PathVariable long eventTypeId, CurrentUser user) {
+		return EventTypeResponse.of(this.service.details(user, programId, eventTypeId).eventType());
+	}
+
+	@DeleteMapping(PROGRAM + "/event-types/{eventTypeId}")
+	ResponseEntity<Void> deleteEventType(@PathVariable long programId, @PathVariable long eventTypeId,
+			CurrentUser user) {
+		this.service.deleteEventType(user, programId, eventTypeId, Channel.API);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping(PROGRAM + "/event-types/{eventTypeId}/test-actions")
+	List<TestActionResponse> testActions(@PathVariable long programId, @PathVariable long eventTypeId,
+			CurrentUser user) {
+		return this.service.details(user, programId, eventTypeId)
+			.testActions()
+			.stream()
+			.map(TestActionResponse::of)
+			.toList();
+	}
+
+	/** A test conversion arrives. Its whole body is kept as the payload received. */
+	@PostMapping(PROGRAM + "/event-types/{eventTypeId}/test-actions")
+	ResponseEntity<TestActionResponse> receive(@PathVariable long programId, @PathVariable long eventTypeId,
+			@RequestBody @Validated TestConversionRequest request, HttpServletRequest http, CurrentUser user) {
+		TestActionView action = this.service.receive(user, programId, eventTypeId, request.toConversion(),
+				RawPayloadFilter.payloadOf(http));
+		return ResponseEntity.created(URI.create("/api/programs/" + programId + "/test-actions/" + action.id()))
+			.body(TestActionResponse.of(action));
+	}
+
+	@GetMapping(PROGRAM + "/test-actions/{testActionId}")
+	TestActionResponse testAction(@PathVariable long programId, @PathVariable long testActionId, CurrentUser user) {
+		return TestActionResponse.of(this.service.testAction(user, programId, testActionId));
+	}
+
+	@PostMapping(PROGRAM + "/test-actions/{testActionId}/review")
+	ReviewResponse review(@PathVariable long programId, @PathVariable long testActionId,
+			@RequestBody @Validated ReviewRequest request, CurrentUser user) {
+		Decision decision = Decision.valueOf(request.decision().toUpperCase(Locale.ROOT));
+		return ReviewResponse.of(
+				this.service.review(user, programId, testActionId, decision, blankToNull(request.comment()), Channel.API));
+	}
+
+	@PostMapping(PROGRAM + "/test-actions/{testActionId}/withdrawal")
+	ReviewResponse withdraw(@PathVariable long programId, @PathVariable long testActionId,
+			@RequestBody @Validated WithdrawalRequest request, CurrentUser user) {
+		return ReviewResponse
+			.of(this.service.withdraw(user, programId, testActionId, request.comment().strip(), Channel.API));
+	}
+
+	@DeleteMapping(PROGRAM + "/test-actions/{testActionId}")
+	ResponseEntity<Void> deleteTestAction(@PathVariable long programId, @PathVariable long testActionId,
+			CurrentUser user) {
+		this.service.deleteTestAction(user, programId, testActionId, Channel.API);
+		return ResponseEntity.noContent().build();
+	}
+
+	static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	record EventTypeRequest(@NotBlank @Size(max = 120) String name,
+			@NotNull @Pattern(regexp = "sale|lead", flags = Pattern.Flag.CASE_INSENSITIVE) String kind) {
+	}
+
+	record TestConversionRequest(@NotBlank @Size(max = 100) String orderId,
+			@NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount,
+			@NotNull @CurrencyCode String currency,
+			@Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String promoCode) {
+
+		TestConversion toConversion() {
+			return new TestConversion(this.orderId.strip(), this.amount, this.currency, this.promoCode);
+		}
+
+	}
+
+	record ReviewRequest(@NotNull @Pattern(regexp = "approve|reject") String decision, @Size(max = 1000) String comment) {
+	}
+
+	record WithdrawalRequest(@NotBlank @Size(max = 1000) String comment) {
+	}
+
+	record EventTypeResponse(long id, String name, String kind, String state) {
+
+		static EventTypeResponse of(EventTypeSummary summary) {
+			return new EventTypeResponse(summary.id(), summary.name(), summary.kind().value(),
+					summary.active() ? "active" : "pending-validation");
+		}
+
+	}
+
+	record TestActionResponse(long id, long eventTypeId, String orderId, BigDecimal amount, String currency,
+			String promoCode, Instant receivedAt, String reviewState, Instant reviewedAt, String reviewedBy,
+			String reviewComment, Instant withdrawnAt, String withdrawnBy, String withdrawalComment,
+			@JsonRawValue String payload) {
+
+		static TestActionResponse of(TestActionView view) {
+			return new TestActionResponse(view.id(), view.eventTypeId(), view.orderId(), view.amount(),
+					view.currency(), view.promoCode(), view.receivedAt(), view.reviewState().value(),
+					view.reviewedAt(), view.reviewedBy(), view.reviewComment(), view.withdrawnAt(), view.withdrawnBy(),
+					view.withdrawalComment(), view.payload());
+		}
+
+	}
+
+	record ReviewResponse(TestActionResponse testAction, boolean promoCodeValidated) {
+
+		static ReviewResponse of(Reviewed reviewed) {
+			return new ReviewResponse(TestActionResponse.of(reviewed.action()), reviewed.promoCodeValidated());
+		}
+
+	}
+
+}

@@ -1,0 +1,177 @@
+package com.promotracking.eventtypes;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.promotracking.audit.Channel;
+import com.promotracking.audit.FieldChange;
+import com.promotracking.audit.History;
+import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.Subject;
+import com.promotracking.audit.Subject.SubjectType;
+import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.programs.ProgramView;
+import com.promotracking.users.CurrentUser;
+
+/**
+ * Testing event types: creating them, receiving test conversions, and reviewing them. Approving a test action
+ * that carried a promo code is what validates the program's promo code. Every decision (approval, rejection,
+ * withdrawal, deletion, creation) goes into the program's history in the same transaction.
+ */
+@Service
+class EventTypeService {
+
+	private final ProgramCatalog catalog;
+
+	private final EventTypeRepository eventTypes;
+
+	private final TestActionRepository testActions;
+
+	private final PromoCodeValidations validations;
+
+	private final History history;
+
+	private final Clock clock;
+
+	EventTypeService(ProgramCatalog catalog, EventTypeRepository eventTypes, TestActionRepository testActions,
+			PromoCodeValidations validations, History history, Clock clock) {
+		this.catalog = catalog;
+		this.eventTypes = eventTypes;
+		this.testActions = testActions;
+		this.validations = validations;
+		this.history = history;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<EventTypeSummary> list(CurrentUser user, long programId) {
+		this.catalog.require(user, programId);
+		return this.eventTypes.summariesOf(programId);
+	}
+
+	@Transactional(readOnly = true)
+	public EventTypeDetails details(CurrentUser user, long programId, long eventTypeId) {
+		this.catalog.require(user, programId);
+		EventType eventType = eventType(programId, eventTypeId);
+		return new EventTypeDetails(this.eventTypes.summaryOf(eventType.id()),
+				this.testActions.findByEventType(eventType).stream().map(TestAction::toView).toList());
+	}
+
+	@Transactional
+	public EventTypeSummary create(CurrentUser user, long programId, NewEventType command, Channel channel) {
+		ProgramView program = this.catalog.require(user, programId);
+		String name = command.name().strip();
+		if (this.eventTypes.existsByProgramIdAndNameIgnoreCase(programId, name)) {
+			throw new DuplicateEventType();
+		}
+		EventType created = this.eventTypes.save(new EventType(programId, name, command.kind(), this.clock.instant()));
+		this.history.record(HistoryEvent.changed(program, user, channel, subject(created), null,
+				Map.of("eventType", new FieldChange(null, "created"))));
+		return this.eventTypes.summaryOf(created.id());
+	}
+
+	/** Deletes the event type and its test actions; if one of them validated the promo code, it no longer does. */
+	@Transactional
+	public void deleteEventType(CurrentUser user, long programId, long eventTypeId, Channel channel) {
+		ProgramView program = this.catalog.require(user, programId);
+		EventType eventType = eventType(programId, eventTypeId);
+		this.testActions.deleteByEventType(eventType);
+		this.eventTypes.delete(eventType);
+		this.history.record(HistoryEvent.changed(program, user, channel, subject(eventType), null,
+				Map.of("eventType", new FieldChange("created", "deleted"))));
+	}
+
+	/** Stores a test conversion; the same order id twice for one event type is refused. */
+	@Transactional
+	public TestActionView receive(CurrentUser user, long programId, long eventTypeId, TestConversion conversion,
+			String payload) {
+		this.catalog.require(user, programId);
+		EventType eventType = eventType(programId, eventTypeId);
+		if (payload.length() > 4000) {
+			throw new PayloadTooLarge();
+		}
+		if (this.testActions.existsByEventTypeAndOrderId(eventType, conversion.orderId())) {
+			throw new DuplicateOrderId();
+		}
+		return this.testActions.save(new TestAction(eventType, conversion, payload, this.clock.instant())).toView();
+	}
+
+	@Transactional(readOnly = true)
+	public TestActionView testAction(CurrentUser user, long programId, long testActionId) {
+		this.catalog.require(user, programId);
+		return testAction(programId, testActionId).toView();
+	}
+
+	@Transactional(noRollbackFor = AlreadyReviewed.class)
+	public Reviewed review(CurrentUser user, long programId, long testActionId, Decision decision, String comment,
+			Channel channel) {
+		ProgramView program = this.catalog.require(user, programId);
+		TestAction action = testAction(programId, testActionId);
+		ReviewState before = action.reviewState();
+		String to = (decision == Decision.APPROVE) ? ReviewState.APPROVED.value() : ReviewState.REJECTED.value();
+		try {
+			action.review(decision, user.username(), this.clock.instant(), comment);
+		}
+		catch (AlreadyReviewed refused) {
+			this.history.record(HistoryEvent.refused(program, user, channel, subject(action), refused.problemType(),
+					Map.of("reviewState", new FieldChange(before.value(), to))));
+			throw refused;
+		}
+		this.history.record(HistoryEvent.changed(program, user, channel, subject(action), comment,
+				Map.of("reviewState", new FieldChange(before.value(), to))));
+		return reviewed(programId, action);
+	}
+
+	/** Takes an approval back. Tracking that is already on stays on; the Ad settings page then warns. */
+	@Transactional
+	public Reviewed withdraw(CurrentUser user, long programId, long testActionId, String comment, Channel channel) {
+		ProgramView program = this.catalog.require(user, programId);
+		TestAction action = testAction(programId, testActionId);
+		action.withdrawApproval(user.username(), this.clock.instant(), comment);
+		this.history.record(HistoryEvent.changed(program, user, channel, subject(action), comment,
+				Map.of("reviewState", new FieldChange(ReviewState.APPROVED.value(), ReviewState.WITHDRAWN.value()))));
+		return reviewed(programId, action);
+	}
+
+	@Transactional
+	public void deleteTestAction(CurrentUser user, long programId, long testActionId, Channel channel) {
+		ProgramView program = this.catalog.require(user, programId);
+		TestAction action = testAction(programId, testActionId);
+		this.testActions.delete(action);
+		this.history.record(HistoryEvent.changed(program, user, channel, subject(action), null,
+				Map.of("testAction", new FieldChange(action.reviewState().value(), "deleted"))));
+	}
+
+	private Reviewed reviewed(long programId, TestAction action) {
+		return new Reviewed(action.toView(), this.validations.of(programId).isPresent());
+	}
+
+	private EventType eventType(long programId, long eventTypeId) {
+		return this.eventTypes.findInProgram(eventTypeId, programId).orElseThrow(EventTypeNotFound::new);
+	}
+
+	private TestAction testAction(long programId, long testActionId) {
+		return this.testActions.findInProgram(testActionId, programId).orElseThrow(TestActionNotFound::new);
+	}
+
+	private static Subject subject(EventType eventType) {
+		return new Subject(SubjectType.EVENT_TYPE, eventType.id(), eventType.name());
+	}
+
+	private static Subject subject(TestAction action) {
+		return new Subject(SubjectType.TEST_ACTION, action.id(),
+				action.orderId() + " (" + action.eventType().name() + ")");
+	}
+
+	/** A test action after a review, and whether the program's promo code is validated now. */
+	record Reviewed(TestActionView action, boolean promoCodeValidated) {
+	}
+
+	record EventTypeDetails(EventTypeSummary eventType, List<TestActionView> testActions) {
+	}
+
+}

@@ -1,0 +1,4 @@
+package com.promotracking.eventtypes;
+
+record NewEventType(String name, EventTypeKind kind) {
+}
