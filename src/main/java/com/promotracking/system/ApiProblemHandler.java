@@ -85,13 +85,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		List<Map<String, String>> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
+			.sorted(java.util.Comparator.comparing(FieldError::getField))
 			.map(error -> Map.of("field", error.getField(), "message", fieldMessage(error, locale)))
 			.toList();
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", errors.stream()
-			.map(error -> error.get("field"))
-			.sorted()
-			.reduce((a, b) -> a + ", " + b)
-			.orElse(""));
+		String fields = String.join(", ",
+				errors.stream().map(error -> error.get("field")).distinct().toList());
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", fields);
 		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);
 	}
