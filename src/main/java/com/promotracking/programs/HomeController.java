@@ -18,6 +18,10 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(CurrentUser user, Model model) {
+		if (user.isPartner()) {
+			// Partners change no settings: their start page is their programs and promo code requests.
+			return "redirect:/partner/requests";
+		}
 		model.addAttribute("programs", this.catalog.visibleTo(user));
 		return "home";
 	}

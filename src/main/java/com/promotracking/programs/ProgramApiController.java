@@ -3,6 +3,7 @@ package com.promotracking.programs;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.promotracking.users.CurrentUser;
@@ -16,9 +17,15 @@ class ProgramApiController {
 		this.catalog = catalog;
 	}
 
+	/** The programs the caller may see: those they manage, or, for a partner, those they belong to. */
 	@GetMapping("/api/programs")
 	List<ProgramView> programs(CurrentUser user) {
-		return this.catalog.visibleTo(user);
+		return user.isPartner() ? this.catalog.joinedBy(user) : this.catalog.visibleTo(user);
+	}
+
+	@GetMapping("/api/programs/{programId}/partners")
+	List<PartnerView> partners(@PathVariable long programId, CurrentUser user) {
+		return this.catalog.partnersOf(user, programId);
 	}
 
 }

@@ -19,9 +19,47 @@ public class ProgramCatalog {
 
 	private final BrandRepository brands;
 
-	ProgramCatalog(ProgramRepository programs, BrandRepository brands) {
+	private final PartnerRepository partners;
+
+	ProgramCatalog(ProgramRepository programs, BrandRepository brands, PartnerRepository partners) {
 		this.programs = programs;
 		this.brands = brands;
+		this.partners = partners;
+	}
+
+	/** The programs a partner belongs to; none for anyone else. */
+	public List<ProgramView> joinedBy(CurrentUser user) {
+		if (!user.isPartner() || user.partnerId() == null) {
+			return List.of();
+		}
+		return this.programs.findByPartner(user.partnerId()).stream().map(Program::toView).toList();
+	}
+
+	/** The program, if the user is a partner in it; otherwise {@link ProgramNotFound}. */
+	public ProgramView requireJoined(CurrentUser user, long programId) {
+		if (!user.isPartner() || user.partnerId() == null || !this.partners.isMember(user.partnerId(), programId)) {
+			throw new ProgramNotFound();
+		}
+		return this.programs.findWithBrand(programId).map(Program::toView).orElseThrow(ProgramNotFound::new);
+	}
+
+	/** The program's partners, for a user who manages it. */
+	public List<PartnerView> partnersOf(CurrentUser user, long programId) {
+		require(user, programId);
+		return this.partners.findByProgram(programId).stream().map(Partner::toView).toList();
+	}
+
+	/** Names of the program's partners by id, for lists that show them. */
+	public java.util.Map<Long, String> partnerNames(long programId) {
+		return this.partners.findByProgram(programId)
+			.stream()
+			.map(Partner::toView)
+			.collect(java.util.stream.Collectors.toMap(PartnerView::id, PartnerView::name));
+	}
+
+	/** The partner, if it belongs to the program; otherwise empty. */
+	public java.util.Optional<PartnerView> partnerIn(long programId, long partnerId) {
+		return this.partners.findByProgram(programId).stream().map(Partner::toView).filter(p -> p.id() == partnerId).findFirst();
 	}
 
 	/** The brands the user acts for: a brand admin's own, a CSM's assigned ones, by name. */

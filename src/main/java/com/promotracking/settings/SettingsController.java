@@ -55,6 +55,8 @@ class SettingsController {
 		String page = switch (section) {
 			case "ad-settings" -> "/settings/ad-settings";
 			case "event-types" -> "/event-types";
+			case "promo-codes" -> "/promo-codes";
+			case "requests" -> "/promo-code-requests";
 			default -> "/settings";
 		};
 		return "redirect:/programs/" + target + page;

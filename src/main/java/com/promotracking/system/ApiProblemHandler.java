@@ -45,6 +45,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> domain(DomainException ex) {
+		if (ex instanceof InvalidField invalid) {
+			Locale locale = LocaleContextHolder.getLocale();
+			ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", invalid.field());
+			problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message",
+					this.messages.getMessage(invalid.reasonKey(), null, locale))));
+			return ResponseEntity.badRequest().body(problem);
+		}
 		ProblemDetail problem = problem(ex.status(), ex.problemType(), ex.messageArguments());
 		return ResponseEntity.status(ex.status()).body(problem);
 	}

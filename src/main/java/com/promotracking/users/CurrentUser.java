@@ -7,11 +7,20 @@ import java.util.Set;
  * Who is signed in, as the rest of the application needs to know it. Built once at login and kept in the
  * security context, so a request needs no query to know whose brands it may touch.
  */
-public record CurrentUser(long id, String username, String displayName, Role role, Set<Long> managedBrandIds)
-		implements Serializable {
+public record CurrentUser(long id, String username, String displayName, Role role, Set<Long> managedBrandIds,
+		Long partnerId) implements Serializable {
 
 	public CurrentUser {
 		managedBrandIds = Set.copyOf(managedBrandIds);
+	}
+
+	/** A brand admin or CSM: no partner. */
+	public CurrentUser(long id, String username, String displayName, Role role, Set<Long> managedBrandIds) {
+		this(id, username, displayName, role, managedBrandIds, null);
+	}
+
+	public boolean isPartner() {
+		return this.role == Role.PARTNER;
 	}
 
 	/** A brand admin manages their own brand, a CSM the brands assigned to them, a partner none. */

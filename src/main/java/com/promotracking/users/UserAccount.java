@@ -34,6 +34,9 @@ class UserAccount {
 	@Column(name = "brand_id")
 	private Long brandId;
 
+	@Column(name = "partner_id")
+	private Long partnerId;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "csm_assignment", joinColumns = @JoinColumn(name = "csm_id"))
 	@Column(name = "brand_id")
@@ -60,7 +63,7 @@ class UserAccount {
 			case CSM -> this.assignedBrandIds;
 			case PARTNER -> Set.of();
 		};
-		return new CurrentUser(this.id, this.username, this.displayName, this.role, managed);
+		return new CurrentUser(this.id, this.username, this.displayName, this.role, managed, this.partnerId);
 	}
 
 }

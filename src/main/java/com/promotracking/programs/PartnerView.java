@@ -1,0 +1,5 @@
+package com.promotracking.programs;
+
+/** A partner as other features see it. */
+public record PartnerView(long id, String name) {
+}

@@ -1,0 +1,90 @@
+package com.promotracking.promocodes;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import com.promotracking.audit.Channel;
+import com.promotracking.system.InvalidField;
+import com.promotracking.users.CurrentUser;
+
+/** A program's tracking promo codes over JSON. A partner reads only their own. */
+@RestController
+class PromoCodeApiController {
+
+	private static final String PATH = "/api/programs/{programId}/promo-codes";
+
+	private final PromoCodes codes;
+
+	PromoCodeApiController(PromoCodes codes) {
+		this.codes = codes;
+	}
+
+	@GetMapping(PATH)
+	List<PromoCodeResponse> list(@PathVariable long programId, @RequestParam(required = false) Long partnerId,
+			@RequestParam(required = false) String state, CurrentUser user) {
+		if (user.isPartner()) {
+			return this.codes.ownCodes(user, programId).stream().map(PromoCodeResponse::of).toList();
+		}
+		PromoCodeState filter = null;
+		if (state != null && !state.isBlank()) {
+			filter = PromoCodeState.of(state);
+			if (filter == null) {
+				throw new InvalidField("state", "promoCode.error.state");
+			}
+		}
+		return this.codes.list(user, programId, partnerId, filter).stream().map(PromoCodeResponse::of).toList();
+	}
+
+	@PostMapping(PATH)
+	ResponseEntity<PromoCodeResponse> create(@PathVariable long programId,
+			@RequestBody @Validated PromoCodeRequest request, CurrentUser user) {
+		PromoCodeView created = this.codes.create(user, programId, request.toCommand(), Channel.API);
+		return ResponseEntity.created(URI.create("/api/programs/" + programId + "/promo-codes/" + created.id()))
+			.body(PromoCodeResponse.of(created));
+	}
+
+	@PostMapping(PATH + "/{codeId}/deactivation")
+	PromoCodeResponse deactivate(@PathVariable long programId, @PathVariable long codeId, CurrentUser user) {
+		return PromoCodeResponse.of(this.codes.deactivate(user, programId, codeId, Channel.API));
+	}
+
+	record PromoCodeRequest(@NotNull Long partnerId, @NotNull String code, String startsAt, String endsAt,
+			String timeZone,
+			@Pattern(regexp = "always|if-involved|if-winner") String creditPolicy,
+			@Pattern(regexp = "exact|regex") String matchType) {
+
+		NewPromoCode toCommand() {
+			return new NewPromoCode(this.partnerId, this.code, this.startsAt, this.endsAt, this.timeZone,
+					(this.creditPolicy != null) ? CreditPolicy.of(this.creditPolicy) : null,
+					(this.matchType != null) ? MatchType.of(this.matchType) : null);
+		}
+
+	}
+
+	record PromoCodeResponse(long id, long partnerId, String partnerName, String code, String matchType,
+			String creditPolicy, Instant startsAt, Instant endsAt, String timeZone, String state, Instant createdAt,
+			String createdBy, Instant deactivatedAt, String deactivatedBy) {
+
+		static PromoCodeResponse of(PromoCodeView view) {
+			return new PromoCodeResponse(view.id(), view.partnerId(), view.partnerName(), view.code(),
+					view.matchType().value(), view.creditPolicy().value(), view.startsAt(), view.endsAt(),
+					view.timeZone(), view.state().value(), view.createdAt(), view.createdBy(), view.deactivatedAt(),
+					view.deactivatedBy());
+		}
+
+	}
+
+}

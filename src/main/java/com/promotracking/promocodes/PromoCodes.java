@@ -1,0 +1,216 @@
+package com.promotracking.promocodes;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.promotracking.audit.Channel;
+import com.promotracking.audit.FieldChange;
+import com.promotracking.audit.History;
+import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.Subject;
+import com.promotracking.audit.Subject.SubjectType;
+import com.promotracking.programs.PartnerView;
+import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.programs.ProgramView;
+import com.promotracking.settings.TrackingSettings;
+import com.promotracking.system.InvalidField;
+import com.promotracking.users.CurrentUser;
+
+/**
+ * A program's tracking promo codes. They can be created only while the program's promo code tracking is
+ * enabled; each belongs to one partner, and no code may make a conversion's partner ambiguous.
+ */
+@Service
+public class PromoCodes {
+
+	static final Pattern EXACT_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	static final int MAX_REGEX = 200;
+
+	private final ProgramCatalog catalog;
+
+	private final TrackingSettings settings;
+
+	private final TrackingPromoCodeRepository codes;
+
+	private final History history;
+
+	private final Clock clock;
+
+	PromoCodes(ProgramCatalog catalog, TrackingSettings settings, TrackingPromoCodeRepository codes, History history,
+			Clock clock) {
+		this.catalog = catalog;
+		this.settings = settings;
+		this.codes = codes;
+		this.history = history;
+		this.clock = clock;
+	}
+
+	/** The program's codes for the brand, newest first, optionally of one partner and in one state. */
+	@Transactional(readOnly = true)
+	public List<PromoCodeView> list(CurrentUser user, long programId, Long partnerId, PromoCodeState state) {
+		this.catalog.require(user, programId);
+		List<TrackingPromoCode> found = (partnerId != null) ? this.codes.findByProgramAndPartner(programId, partnerId)
+				: this.codes.findByProgram(programId);
+		return views(programId, found).stream().filter(code -> state == null || code.state() == state).toList();
+	}
+
+	/** A partner's own codes in a program they belong to. */
+	@Transactional(readOnly = true)
+	public List<PromoCodeView> ownCodes(CurrentUser partner, long programId) {
+		this.catalog.requireJoined(partner, programId);
+		return views(programId, this.codes.findByProgramAndPartner(programId, partner.partnerId()));
+	}
+
+	@Transactional
+	public PromoCodeView create(CurrentUser user, long programId, NewPromoCode command, Channel channel) {
+		ProgramView program = this.catalog.require(user, programId);
+		return create(program, user, command, channel, null);
+	}
+
+	/**
+	 * Creates a code in the caller's transaction, for a feature that already checked the user's access, such as
+	 * approving a partner's request. {@code comment} goes into the history.
+	 */
+	@Transactional
+	public PromoCodeView create(ProgramView program, CurrentUser user, NewPromoCode command, Channel channel,
+			String comment) {
+		if (!this.settings.trackingEnabled(program.id())) {
+			throw new PromoCodeTrackingDisabled();
+		}
+		if (command.partnerId() == null) {
+			throw new InvalidField("partnerId", "promoCode.error.partnerRequired");
+		}
+		PartnerView partner = this.catalog.partnerIn(program.id(), command.partnerId())
+			.orElseThrow(() -> new InvalidField("partnerId", "promoCode.error.unknownPartner"));
+		MatchType matchType = (command.matchType() != null) ? command.matchType() : MatchType.EXACT;
+		CreditPolicy creditPolicy = (command.creditPolicy() != null) ? command.creditPolicy() : CreditPolicy.ALWAYS;
+		String code = checkedCode(program.id(), partner.id(), command.code(), matchType);
+		ZoneId zone = zoneOf(command.timeZone());
+		Instant now = this.clock.instant();
+		Instant startsAt = isBlank(command.startsAt()) ? now : instantOf("startsAt", command.startsAt(), zone);
+		Instant endsAt = isBlank(command.endsAt()) ? null : instantOf("endsAt", command.endsAt(), zone);
+		if (endsAt != null && !endsAt.isAfter(startsAt)) {
+			throw new InvalidField("endsAt", "promoCode.error.endBeforeStart");
+		}
+		TrackingPromoCode created = this.codes.save(new TrackingPromoCode(program.id(), partner.id(), code, matchType,
+				creditPolicy, startsAt, endsAt, zone.getId(), now, user.username()));
+		this.history.record(HistoryEvent.changed(program, user, channel, subject(created), comment,
+				Map.of("promoCode", new FieldChange(null, "created"), "partner", new FieldChange(null, partner.name()))));
+		return created.toView(partner.name(), now);
+	}
+
+	/** Stops the code from crediting; it stays listed, with who deactivated it and when. */
+	@Transactional
+	public PromoCodeView deactivate(CurrentUser user, long programId, long codeId, Channel channel) {
+		ProgramView program = this.catalog.require(user, programId);
+		TrackingPromoCode code = this.codes.findInProgram(codeId, programId).orElseThrow(PromoCodeNotFound::new);
+		Instant now = this.clock.instant();
+		PromoCodeState before = code.stateAt(now);
+		code.deactivate(user.username(), now);
+		this.history.record(HistoryEvent.changed(program, user, channel, subject(code), null,
+				Map.of("promoCode", new FieldChange(before.value(), PromoCodeState.DEACTIVATED.value()))));
+		return views(programId, List.of(code)).get(0);
+	}
+
+	/** The code as it will be stored, or the reason it may not be. */
+	private String checkedCode(long programId, long partnerId, String raw, MatchType matchType) {
+		String code = (raw != null) ? raw.strip() : "";
+		if (code.isEmpty()) {
+			throw new InvalidField("code", "promoCode.error.codeRequired");
+		}
+		if (matchType == MatchType.EXACT) {
+			if (!EXACT_CODE.matcher(code).matches()) {
+				throw new InvalidField("code", "promoCode.error.exactFormat");
+			}
+			for (TrackingPromoCode regex : this.codes.findLiveOfOtherPartners(programId, partnerId, MatchType.REGEX)) {
+				if (Pattern.compile(regex.code()).matcher(code).matches()) {
+					throw new InvalidField("code", "promoCode.error.matchedByOtherPartnersRegex");
+				}
+			}
+		}
+		else {
+			if (code.length() > MAX_REGEX) {
+				throw new InvalidField("code", "promoCode.error.regexTooLong");
+			}
+			Pattern pattern;
+			try {
+				pattern = Pattern.compile(code);
+			}
+			catch (PatternSyntaxException ex) {
+				throw new InvalidField("code", "promoCode.error.regexInvalid");
+			}
+			for (TrackingPromoCode exact : this.codes.findLiveOfOtherPartners(programId, partnerId, MatchType.EXACT)) {
+				if (pattern.matcher(exact.code()).matches()) {
+					throw new InvalidField("code", "promoCode.error.regexMatchesOtherPartnersCode");
+				}
+			}
+		}
+		if (this.codes.existsByProgramIdAndCodeKey(programId, TrackingPromoCode.keyOf(code, matchType))) {
+			throw new DuplicatePromoCode();
+		}
+		return code;
+	}
+
+	private static ZoneId zoneOf(String timeZone) {
+		if (isBlank(timeZone)) {
+			return ZoneId.of("UTC");
+		}
+		try {
+			return ZoneId.of(timeZone.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidField("timeZone", "promoCode.error.timeZone");
+		}
+	}
+
+	/** An instant with an offset, a local date-time, or a date (its first moment), read in the code's zone. */
+	private static Instant instantOf(String field, String text, ZoneId zone) {
+		String value = text.strip();
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeException notWithOffset) {
+			try {
+				return LocalDateTime.parse(value).atZone(zone).toInstant();
+			}
+			catch (DateTimeException notLocal) {
+				try {
+					return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+				}
+				catch (DateTimeException notADate) {
+					throw new InvalidField(field, "promoCode.error.date");
+				}
+			}
+		}
+	}
+
+	private List<PromoCodeView> views(long programId, List<TrackingPromoCode> found) {
+		Map<Long, String> partnerNames = this.catalog.partnerNames(programId);
+		Instant now = this.clock.instant();
+		return found.stream().map(code -> code.toView(partnerNames.get(code.partnerId()), now)).toList();
+	}
+
+	private static Subject subject(TrackingPromoCode code) {
+		return new Subject(SubjectType.PROMO_CODE, code.id(), code.code());
+	}
+
+	private static boolean isBlank(String text) {
+		return text == null || text.isBlank();
+	}
+
+}

@@ -1,0 +1,111 @@
+package com.promotracking.promocodes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.promotracking.audit.Channel;
+import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.system.DomainException;
+import com.promotracking.system.InvalidField;
+import com.promotracking.users.CurrentUser;
+
+/** Engage → Promo codes: list, filter, create and deactivate a program's tracking promo codes. */
+@Controller
+class PromoCodesController {
+
+	private static final String LIST = "/programs/{programId}/promo-codes";
+
+	private final PromoCodes codes;
+
+	private final ProgramCatalog catalog;
+
+	PromoCodesController(PromoCodes codes, ProgramCatalog catalog) {
+		this.codes = codes;
+		this.catalog = catalog;
+	}
+
+	@GetMapping(LIST)
+	String list(@PathVariable long programId, @RequestParam(required = false) Long partnerId,
+			@RequestParam(defaultValue = "") String state, CurrentUser user, Model model) {
+		model.addAttribute("form", PromoCodeForm.empty());
+		return page(programId, partnerId, state, user, model);
+	}
+
+	@PostMapping(LIST)
+	String create(@PathVariable long programId, PromoCodeForm form, CurrentUser user, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			PromoCodeView created = this.codes.create(user, programId, form.toCommand(), Channel.PAGE);
+			redirect.addFlashAttribute("message", "promoCodes.created");
+			redirect.addFlashAttribute("messageArgument", created.code());
+			return "redirect:/programs/" + programId + "/promo-codes";
+		}
+		catch (InvalidField invalid) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("fieldError", invalid.field());
+			model.addAttribute("error", invalid.reasonKey());
+		}
+		catch (PromoCodeTrackingDisabled | DuplicatePromoCode refused) {
+			response.setStatus(refused.status().value());
+			model.addAttribute("error", refusalKey(refused));
+		}
+		model.addAttribute("form", form);
+		return page(programId, null, "", user, model);
+	}
+
+	@PostMapping(LIST + "/{codeId}/deactivation")
+	String deactivate(@PathVariable long programId, @PathVariable long codeId, CurrentUser user,
+			RedirectAttributes redirect) {
+		try {
+			PromoCodeView code = this.codes.deactivate(user, programId, codeId, Channel.PAGE);
+			redirect.addFlashAttribute("message", "promoCodes.deactivated");
+			redirect.addFlashAttribute("messageArgument", code.code());
+		}
+		catch (AlreadyDeactivated already) {
+			redirect.addFlashAttribute("message", "promoCodes.alreadyDeactivated");
+		}
+		return "redirect:/programs/" + programId + "/promo-codes";
+	}
+
+	private static String refusalKey(DomainException refused) {
+		return "promoCodes.refused." + refused.problemType();
+	}
+
+	private String page(long programId, Long partnerId, String state, CurrentUser user, Model model) {
+		PromoCodeState filter = PromoCodeState.of(state);
+		model.addAttribute("program", this.catalog.require(user, programId));
+		model.addAttribute("programs", this.catalog.visibleTo(user));
+		model.addAttribute("partners", this.catalog.partnersOf(user, programId));
+		model.addAttribute("codes", this.codes.list(user, programId, partnerId, filter));
+		model.addAttribute("partnerFilter", partnerId);
+		model.addAttribute("stateFilter", (filter != null) ? filter.name() : "");
+		model.addAttribute("states", PromoCodeState.values());
+		model.addAttribute("creditPolicies", CreditPolicy.values());
+		model.addAttribute("matchTypes", MatchType.values());
+		return "promocodes/list";
+	}
+
+	/** The create form as posted; unknown choices fall back to the defaults the API uses. */
+	record PromoCodeForm(Long partnerId, String code, String startsAt, String endsAt, String timeZone,
+			String creditPolicy, String matchType) {
+
+		static PromoCodeForm empty() {
+			return new PromoCodeForm(null, "", "", "", "UTC", "ALWAYS", "EXACT");
+		}
+
+		NewPromoCode toCommand() {
+			return new NewPromoCode(this.partnerId, this.code, this.startsAt, this.endsAt, this.timeZone,
+					CreditPolicy.of(this.creditPolicy), MatchType.of(this.matchType));
+		}
+
+	}
+
+}

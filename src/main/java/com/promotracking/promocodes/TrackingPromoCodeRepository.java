@@ -1,0 +1,31 @@
+package com.promotracking.promocodes;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface TrackingPromoCodeRepository extends Repository<TrackingPromoCode, Long> {
+
+	TrackingPromoCode save(TrackingPromoCode code);
+
+	@Query("select c from TrackingPromoCode c where c.programId = :programId order by c.id desc")
+	List<TrackingPromoCode> findByProgram(long programId);
+
+	@Query("select c from TrackingPromoCode c where c.programId = :programId and c.partnerId = :partnerId order by c.id desc")
+	List<TrackingPromoCode> findByProgramAndPartner(long programId, long partnerId);
+
+	@Query("select c from TrackingPromoCode c where c.id = :id and c.programId = :programId")
+	Optional<TrackingPromoCode> findInProgram(long id, long programId);
+
+	boolean existsByProgramIdAndCodeKey(long programId, String codeKey);
+
+	/** Codes of the program's other partners that still credit someone, to keep attribution unambiguous. */
+	@Query("""
+			select c from TrackingPromoCode c
+			where c.programId = :programId and c.partnerId <> :partnerId and c.deactivatedAt is null
+			  and c.matchType = :matchType""")
+	List<TrackingPromoCode> findLiveOfOtherPartners(long programId, long partnerId, MatchType matchType);
+
+}

@@ -1,0 +1,14 @@
+package com.promotracking.requests;
+
+import org.springframework.http.HttpStatus;
+
+import com.promotracking.system.DomainException;
+
+/** The request was already approved or rejected. */
+class RequestAlreadyDecided extends DomainException {
+
+	RequestAlreadyDecided() {
+		super("request-already-decided", HttpStatus.CONFLICT);
+	}
+
+}

@@ -1,0 +1,103 @@
+package com.promotracking.requests;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.promotracking.audit.Channel;
+import com.promotracking.system.InvalidField;
+import com.promotracking.users.CurrentUser;
+
+/** Partner promo code requests over JSON: partners submit and read their own; the brand reads and decides. */
+@RestController
+class RequestApiController {
+
+	private static final String PATH = "/api/programs/{programId}/promo-code-requests";
+
+	private final PromoCodeRequests requests;
+
+	RequestApiController(PromoCodeRequests requests) {
+		this.requests = requests;
+	}
+
+	@PostMapping(PATH)
+	ResponseEntity<RequestResponse> submit(@PathVariable long programId, @RequestBody @Validated SubmitRequest body,
+			CurrentUser user) {
+		RequestView created = this.requests.submit(user, programId,
+				new NewRequest(body.suggestedCodes(), body.dateNeeded(), body.instructions()), Channel.API);
+		return ResponseEntity.created(URI.create("/api/programs/" + programId + "/promo-code-requests/" + created.id()))
+			.body(RequestResponse.of(created));
+	}
+
+	@GetMapping(PATH)
+	List<RequestResponse> list(@PathVariable long programId, @RequestParam(required = false) String state,
+			@RequestParam(required = false) Long partnerId, CurrentUser user) {
+		List<RequestView> found;
+		if (user.isPartner()) {
+			found = this.requests.ownIn(user, programId);
+		}
+		else {
+			RequestState filter = null;
+			if (state != null && !state.isBlank()) {
+				filter = RequestState.of(state);
+				if (filter == null) {
+					throw new InvalidField("state", "request.error.state");
+				}
+			}
+			found = this.requests.forBrand(user, programId, filter, partnerId);
+		}
+		return found.stream().map(RequestResponse::of).toList();
+	}
+
+	@GetMapping(PATH + "/{requestId}")
+	RequestResponse get(@PathVariable long programId, @PathVariable long requestId, CurrentUser user) {
+		return RequestResponse.of(this.requests.get(user, programId, requestId));
+	}
+
+	@PostMapping(PATH + "/{requestId}/decision")
+	RequestResponse decide(@PathVariable long programId, @PathVariable long requestId,
+			@RequestBody @Validated DecisionRequest body, CurrentUser user) {
+		return RequestResponse.of(this.requests.decide(user, programId, requestId, "approve".equals(body.decision()),
+				body.approvedCode(), body.comment(), Channel.API));
+	}
+
+	@PostMapping(PATH + "/{requestId}/completion")
+	RequestResponse complete(@PathVariable long programId, @PathVariable long requestId, CurrentUser user) {
+		return RequestResponse.of(this.requests.complete(user, programId, requestId, Channel.API));
+	}
+
+	record SubmitRequest(@NotNull List<String> suggestedCodes, String dateNeeded, String instructions) {
+	}
+
+	record DecisionRequest(@NotNull @Pattern(regexp = "approve|reject") String decision, String approvedCode,
+			String comment) {
+	}
+
+	record RequestResponse(long id, long programId, long partnerId, String partnerName, List<String> suggestedCodes,
+			LocalDate dateNeeded, String instructions, String state, Instant createdAt, String createdBy,
+			Instant decidedAt, String decidedBy, String comment, String approvedCode, Long promoCodeId,
+			Instant completedAt, String completedBy) {
+
+		static RequestResponse of(RequestView view) {
+			return new RequestResponse(view.id(), view.programId(), view.partnerId(), view.partnerName(),
+					view.suggestedCodes(), view.dateNeeded(), view.instructions(), view.state().value(),
+					view.createdAt(), view.createdBy(), view.decidedAt(), view.decidedBy(), view.decisionComment(),
+					view.approvedCode(), view.promoCodeId(), view.completedAt(), view.completedBy());
+		}
+
+	}
+
+}

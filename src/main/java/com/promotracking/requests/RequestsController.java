@@ -1,0 +1,181 @@
+package com.promotracking.requests;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.promotracking.audit.Channel;
+import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.programs.ProgramView;
+import com.promotracking.promocodes.DuplicatePromoCode;
+import com.promotracking.promocodes.PromoCodeTrackingDisabled;
+import com.promotracking.settings.TrackingSettings;
+import com.promotracking.system.DomainException;
+import com.promotracking.system.InvalidField;
+import com.promotracking.users.CurrentUser;
+
+/**
+ * The pages of partner requests: for the brand, Engage → Requests (filter, approve, reject, complete); for
+ * partners, their programs, a request form, and their own requests with the brand's answers.
+ */
+@Controller
+class RequestsController {
+
+	private static final String BRAND_LIST = "/programs/{programId}/promo-code-requests";
+
+	private final PromoCodeRequests requests;
+
+	private final ProgramCatalog catalog;
+
+	private final TrackingSettings settings;
+
+	RequestsController(PromoCodeRequests requests, ProgramCatalog catalog, TrackingSettings settings) {
+		this.requests = requests;
+		this.catalog = catalog;
+		this.settings = settings;
+	}
+
+	// Brand side
+
+	@GetMapping(BRAND_LIST)
+	String brandList(@PathVariable long programId, @RequestParam(defaultValue = "") String state,
+			@RequestParam(required = false) Long partnerId, CurrentUser user, Model model) {
+		RequestState filter = RequestState.of(state);
+		model.addAttribute("requests", this.requests.forBrand(user, programId, filter, partnerId));
+		model.addAttribute("stateFilter", (filter != null) ? filter.name() : "");
+		model.addAttribute("partnerFilter", partnerId);
+		model.addAttribute("states", RequestState.values());
+		model.addAttribute("partners", this.catalog.partnersOf(user, programId));
+		brandModel(programId, user, model);
+		return "requests/brand-list";
+	}
+
+	@GetMapping(BRAND_LIST + "/{requestId}")
+	String brandRequest(@PathVariable long programId, @PathVariable long requestId, CurrentUser user, Model model) {
+		return brandRequestPage(programId, this.requests.get(user, programId, requestId), user, model);
+	}
+
+	@PostMapping(BRAND_LIST + "/{requestId}/decision")
+	String decide(@PathVariable long programId, @PathVariable long requestId,
+			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String approvedCode,
+			@RequestParam(defaultValue = "") String comment, CurrentUser user, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		if (!decision.equals("approve") && !decision.equals("reject")) {
+			return refused(programId, requestId, "request.error.decisionRequired", HttpStatus.BAD_REQUEST, user, model,
+					response);
+		}
+		try {
+			RequestView decided = this.requests.decide(user, programId, requestId, decision.equals("approve"),
+					approvedCode, comment, Channel.PAGE);
+			redirect.addFlashAttribute("message",
+					(decided.state() == RequestState.APPROVED) ? "request.approved" : "request.rejected");
+			redirect.addFlashAttribute("messageArgument", decided.approvedCode());
+		}
+		catch (InvalidField invalid) {
+			return refused(programId, requestId, invalid.reasonKey(), HttpStatus.BAD_REQUEST, user, model, response);
+		}
+		catch (RequestAlreadyDecided | DuplicatePromoCode | PromoCodeTrackingDisabled refused) {
+			return refused(programId, requestId, refusalKey(refused), refused.status(), user, model, response);
+		}
+		return "redirect:/programs/" + programId + "/promo-code-requests/" + requestId;
+	}
+
+	@PostMapping(BRAND_LIST + "/{requestId}/completion")
+	String complete(@PathVariable long programId, @PathVariable long requestId, CurrentUser user, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			this.requests.complete(user, programId, requestId, Channel.PAGE);
+		}
+		catch (RequestNotDecided refused) {
+			return refused(programId, requestId, refusalKey(refused), refused.status(), user, model, response);
+		}
+		redirect.addFlashAttribute("message", "request.completed");
+		return "redirect:/programs/" + programId + "/promo-code-requests/" + requestId;
+	}
+
+	// Partner side
+
+	@GetMapping("/partner/requests")
+	String partnerRequests(CurrentUser user, Model model) {
+		List<ProgramView> programs = this.catalog.joinedBy(user);
+		model.addAttribute("programs", programs);
+		model.addAttribute("requestsAllowed", programs.stream()
+			.filter(program -> this.settings.partnerRequestsAllowed(program.id()))
+			.map(ProgramView::id)
+			.toList());
+		model.addAttribute("requests",
+				programs.stream().flatMap(program -> this.requests.ownIn(user, program.id()).stream()).toList());
+		return "requests/partner-list";
+	}
+
+	@GetMapping("/partner/programs/{programId}/promo-code-requests/new")
+	String requestForm(@PathVariable long programId, CurrentUser user, Model model) {
+		return partnerForm(programId, user, model, "", "", "", "");
+	}
+
+	@PostMapping("/partner/programs/{programId}/promo-code-requests")
+	String submit(@PathVariable long programId, @RequestParam(defaultValue = "") String suggestedCodes,
+			@RequestParam(defaultValue = "") String dateNeeded, @RequestParam(defaultValue = "") String instructions,
+			CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			this.requests.submit(user, programId,
+					new NewRequest(Arrays.asList(suggestedCodes.split("[\\s,;]+")), dateNeeded, instructions),
+					Channel.PAGE);
+		}
+		catch (InvalidField invalid) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return partnerForm(programId, user, model, suggestedCodes, dateNeeded, instructions, invalid.reasonKey());
+		}
+		catch (PartnerRequestsDisabled refused) {
+			response.setStatus(refused.status().value());
+			return partnerForm(programId, user, model, suggestedCodes, dateNeeded, instructions, refusalKey(refused));
+		}
+		redirect.addFlashAttribute("message", "request.submitted");
+		return "redirect:/partner/requests";
+	}
+
+	private String partnerForm(long programId, CurrentUser user, Model model, String codes, String dateNeeded,
+			String instructions, String error) {
+		model.addAttribute("program", this.catalog.requireJoined(user, programId));
+		model.addAttribute("allowed", this.settings.partnerRequestsAllowed(programId));
+		model.addAttribute("suggestedCodes", codes);
+		model.addAttribute("dateNeeded", dateNeeded);
+		model.addAttribute("instructions", instructions);
+		model.addAttribute("error", error.isEmpty() ? null : error);
+		return "requests/partner-form";
+	}
+
+	private String refused(long programId, long requestId, String messageKey, HttpStatus status, CurrentUser user,
+			Model model, HttpServletResponse response) {
+		response.setStatus(status.value());
+		model.addAttribute("error", messageKey);
+		return brandRequestPage(programId, this.requests.get(user, programId, requestId), user, model);
+	}
+
+	private String brandRequestPage(long programId, RequestView request, CurrentUser user, Model model) {
+		brandModel(programId, user, model);
+		model.addAttribute("request", request);
+		model.addAttribute("trackingEnabled", this.settings.trackingEnabled(programId));
+		return "requests/brand-request";
+	}
+
+	private void brandModel(long programId, CurrentUser user, Model model) {
+		model.addAttribute("program", this.catalog.require(user, programId));
+		model.addAttribute("programs", this.catalog.visibleTo(user));
+	}
+
+	private static String refusalKey(DomainException refused) {
+		return "request.refused." + refused.problemType();
+	}
+
+}
