@@ -251,7 +251,8 @@ class AccessMatrixIT {
 			case PAGE_GET -> this.http.get(session(user), Http.adSettingsPath(program.id()));
 			case FORM_POST -> {
 				Session session = session(user);
-				String csrf = this.http.csrf(session, "/");
+				// Every signed-in user has a start page with forms: a partner's is their requests page.
+				String csrf = this.http.csrf(session, Http.PAT.equals(user) ? "/partner/requests" : "/");
 				yield this.http.postForm(session, Http.adSettingsPath(program.id()),
 						Http.adSettingsForm(false, false, version, csrf));
 			}

@@ -171,12 +171,18 @@ class PromoCodeSettingsApiIT {
 		}
 
 		@Test
-		void showsAPartnerNoProgramsAtAll() {
+		void showsAPartnerTheProgramsTheyBelongToWithoutTheirSettings() {
 			Reply reply = call("GET", "/api/programs").as(PAT).send().expect(200);
 
 			assertThat(reply.contentType()).startsWith("application/json");
 			assertThat(reply.json().isArray()).isTrue();
-			assertThat(reply.json().size()).isZero();
+			List<String> names = new ArrayList<>();
+			reply.json().forEach(program -> names.add(program.get("name").stringValue()));
+			assertThat(names).containsExactlyInAnyOrder("Acme Outdoor US", "Acme Outdoor FR");
+			// Belonging to a program gives a partner no access to its settings.
+			call("GET", "/api/programs/" + PromoCodeSettingsApiIT.this.acmeUs + "/promo-code-settings").as(PAT)
+				.send()
+				.expect(404);
 		}
 
 	}
