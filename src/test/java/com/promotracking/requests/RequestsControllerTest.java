@@ -450,7 +450,7 @@ class RequestsControllerTest {
 			.andExpect(view().name("requests/partner-form")));
 
 		assertThat(page.select("#error-message").text())
-			.isEqualTo("This program does not allow promo code requests now.");
+			.isEqualTo("This program does not take promo code requests now.");
 		assertThat(page.select("#suggested-codes").val()).isEqualTo("A1, B2 C3");
 		assertThat(page.select("#date-needed").val()).isEqualTo("2026-12-01");
 		assertThat(page.select("#instructions").text()).isEqualTo("For the autumn guide.");
