@@ -29,24 +29,24 @@ insert into csm_assignment (csm_id, brand_id)
     select u.id, b.id from app_user u, brand b where u.username = 'carol@csm.example' and b.name = 'Acme Outdoor';
 
 insert into event_type (program_id, name, kind, created_at)
-    select id, 'Online Sale', 'SALE', timestamp '2026-10-01 09:00:00' from program;
+    select id, 'Online Sale', 'SALE', timestamp with time zone '2026-10-01 09:00:00+00' from program;
 
 -- Acme Outdoor US: an approved test action that carried SUMMER10, so its promo code is validated.
 insert into test_action (event_type_id, order_id, amount, currency, promo_code, payload, received_at, review_state, reviewed_at, reviewed_by)
     select e.id, 'TEST-US-1001', 89.90, 'USD', 'SUMMER10',
            '{"orderId": "TEST-US-1001", "amount": 89.90, "currency": "USD", "promoCode": "SUMMER10"}',
-           timestamp '2026-10-02 14:05:00', 'APPROVED',
-           timestamp '2026-10-02 15:30:00', 'alice@acme.example'
+           timestamp with time zone '2026-10-02 14:05:00+00', 'APPROVED',
+           timestamp with time zone '2026-10-02 15:30:00+00', 'alice@acme.example'
     from event_type e join program p on p.id = e.program_id where p.name = 'Acme Outdoor US';
 -- Acme Outdoor FR: an approved test action without a promo code, and a pending one with a code: not validated.
 insert into test_action (event_type_id, order_id, amount, currency, promo_code, payload, received_at, review_state, reviewed_at, reviewed_by)
     select e.id, 'TEST-FR-2001', 45.00, 'EUR', null,
            '{"orderId": "TEST-FR-2001", "amount": 45.00, "currency": "EUR"}',
-           timestamp '2026-10-03 10:00:00', 'APPROVED',
-           timestamp '2026-10-03 11:00:00', 'alice@acme.example'
+           timestamp with time zone '2026-10-03 10:00:00+00', 'APPROVED',
+           timestamp with time zone '2026-10-03 11:00:00+00', 'alice@acme.example'
     from event_type e join program p on p.id = e.program_id where p.name = 'Acme Outdoor FR';
 insert into test_action (event_type_id, order_id, amount, currency, promo_code, payload, received_at, review_state)
     select e.id, 'TEST-FR-2002', 52.50, 'EUR', 'ETE15',
            '{"orderId": "TEST-FR-2002", "amount": 52.50, "currency": "EUR", "promoCode": "ETE15"}',
-           timestamp '2026-10-04 10:00:00', 'PENDING'
+           timestamp with time zone '2026-10-04 10:00:00+00', 'PENDING'
     from event_type e join program p on p.id = e.program_id where p.name = 'Acme Outdoor FR';

@@ -14,8 +14,8 @@ create table history_entry (
     -- What the entry is about: the settings, an event type or a test action, with a readable label.
     subject_type        varchar(30)  not null,
     subject_id          bigint       not null,
-    subject_label       varchar(200) not null,
-    comment             varchar(1000),
+    subject_label       varchar(400) not null,
+    comment             varchar(2000),
     changes             varchar(4000) not null,
     constraint ck_history_entry_channel check (channel in ('PAGE', 'API')),
     constraint ck_history_entry_outcome check (outcome in ('CHANGED', 'REFUSED'))

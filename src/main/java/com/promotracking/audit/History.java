@@ -45,6 +45,10 @@ public class History {
 	/** One page of the program's history, newest first; a page past the end is empty. */
 	@Transactional(readOnly = true)
 	public HistoryPage page(ProgramView program, int page, int size) {
+		if ((long) page * size > Integer.MAX_VALUE) {
+			// Far past any real history: empty, as every page past the end is.
+			return new HistoryPage(java.util.List.of(), page, size, false);
+		}
 		Slice<HistoryEntry> slice = this.entries.findPage(program.id(), PageRequest.of(page, size));
 		return new HistoryPage(slice.map(this::toRecord).getContent(), page, size, slice.hasNext());
 	}

@@ -110,7 +110,7 @@ class EventTypeService {
 	public Reviewed review(CurrentUser user, long programId, long testActionId, Decision decision, String comment,
 			Channel channel) {
 		ProgramView program = this.catalog.require(user, programId);
-		TestAction action = testAction(programId, testActionId);
+		TestAction action = lockedTestAction(programId, testActionId);
 		ReviewState before = action.reviewState();
 		String to = (decision == Decision.APPROVE) ? ReviewState.APPROVED.value() : ReviewState.REJECTED.value();
 		try {
@@ -130,7 +130,7 @@ class EventTypeService {
 	@Transactional
 	public Reviewed withdraw(CurrentUser user, long programId, long testActionId, String comment, Channel channel) {
 		ProgramView program = this.catalog.require(user, programId);
-		TestAction action = testAction(programId, testActionId);
+		TestAction action = lockedTestAction(programId, testActionId);
 		action.withdrawApproval(user.username(), this.clock.instant(), comment);
 		this.history.record(HistoryEvent.changed(program, user, channel, subject(action), comment,
 				Map.of("reviewState", new FieldChange(ReviewState.APPROVED.value(), ReviewState.WITHDRAWN.value()))));
@@ -152,6 +152,10 @@ class EventTypeService {
 
 	private EventType eventType(long programId, long eventTypeId) {
 		return this.eventTypes.findInProgram(eventTypeId, programId).orElseThrow(EventTypeNotFound::new);
+	}
+
+	private TestAction lockedTestAction(long programId, long testActionId) {
+		return this.testActions.findForUpdate(testActionId, programId).orElseThrow(TestActionNotFound::new);
 	}
 
 	private TestAction testAction(long programId, long testActionId) {

@@ -167,7 +167,10 @@ class EventTypesController {
 		if (reviewed.action().reviewState() == ReviewState.REJECTED) {
 			return "testAction.rejected";
 		}
-		return reviewed.action().carriesPromoCode() ? "testAction.approvedWithPromoCode"
+		if (reviewed.action().carriesPromoCode()) {
+			return "testAction.approvedWithPromoCode";
+		}
+		return reviewed.promoCodeValidated() ? "testAction.approvedWithoutPromoCodeAlreadyValidated"
 				: "testAction.approvedWithoutPromoCode";
 	}
 

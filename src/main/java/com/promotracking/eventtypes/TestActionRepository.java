@@ -3,7 +3,10 @@ package com.promotracking.eventtypes;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -25,6 +28,11 @@ interface TestActionRepository extends Repository<TestAction, Long> {
 
 	@Query("select t from TestAction t join fetch t.eventType e where t.id = :id and e.programId = :programId")
 	Optional<TestAction> findInProgram(long id, long programId);
+
+	/** Locked, so two reviewers deciding the same test action at once cannot both succeed. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select t from TestAction t join fetch t.eventType e where t.id = :id and e.programId = :programId")
+	Optional<TestAction> findForUpdate(long id, long programId);
 
 	/** Newest first. */
 	@Query("select t from TestAction t join fetch t.eventType e where e = :eventType order by t.id desc")

@@ -56,6 +56,11 @@ class PromoCodeApiController {
 			.body(PromoCodeResponse.of(created));
 	}
 
+	@GetMapping(PATH + "/{codeId}")
+	PromoCodeResponse get(@PathVariable long programId, @PathVariable long codeId, CurrentUser user) {
+		return PromoCodeResponse.of(this.codes.get(user, programId, codeId));
+	}
+
 	@PostMapping(PATH + "/{codeId}/deactivation")
 	PromoCodeResponse deactivate(@PathVariable long programId, @PathVariable long codeId, CurrentUser user) {
 		return PromoCodeResponse.of(this.codes.deactivate(user, programId, codeId, Channel.API));

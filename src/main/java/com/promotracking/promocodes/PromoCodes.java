@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,6 +41,9 @@ public class PromoCodes {
 	static final Pattern EXACT_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	static final int MAX_REGEX = 200;
+
+	/** How long one regex may take to match one code. */
+	private static final long MATCH_BUDGET_NANOS = 50_000_000;
 
 	private final ProgramCatalog catalog;
 
@@ -76,6 +80,21 @@ public class PromoCodes {
 		return views(programId, this.codes.findByProgramAndPartner(programId, partner.partnerId()));
 	}
 
+	/** One code: the brand sees any of the program's, a partner only their own. */
+	@Transactional(readOnly = true)
+	public PromoCodeView get(CurrentUser user, long programId, long codeId) {
+		if (user.isPartner()) {
+			this.catalog.requireJoined(user, programId);
+		}
+		else {
+			this.catalog.require(user, programId);
+		}
+		TrackingPromoCode code = this.codes.findInProgram(codeId, programId)
+			.filter(found -> !user.isPartner() || found.partnerId() == user.partnerId())
+			.orElseThrow(PromoCodeNotFound::new);
+		return views(programId, List.of(code)).get(0);
+	}
+
 	@Transactional
 	public PromoCodeView create(CurrentUser user, long programId, NewPromoCode command, Channel channel) {
 		ProgramView program = this.catalog.require(user, programId);
@@ -109,8 +128,10 @@ public class PromoCodes {
 		}
 		TrackingPromoCode created = this.codes.save(new TrackingPromoCode(program.id(), partner.id(), code, matchType,
 				creditPolicy, startsAt, endsAt, zone.getId(), now, user.username()));
-		this.history.record(HistoryEvent.changed(program, user, channel, subject(created), comment,
-				Map.of("promoCode", new FieldChange(null, "created"), "partner", new FieldChange(null, partner.name()))));
+		Map<String, FieldChange> changes = new LinkedHashMap<>();
+		changes.put("promoCode", new FieldChange(null, "created"));
+		changes.put("partner", new FieldChange(null, partner.name()));
+		this.history.record(HistoryEvent.changed(program, user, channel, subject(created), comment, changes));
 		return created.toView(partner.name(), now);
 	}
 
@@ -118,7 +139,7 @@ public class PromoCodes {
 	@Transactional
 	public PromoCodeView deactivate(CurrentUser user, long programId, long codeId, Channel channel) {
 		ProgramView program = this.catalog.require(user, programId);
-		TrackingPromoCode code = this.codes.findInProgram(codeId, programId).orElseThrow(PromoCodeNotFound::new);
+		TrackingPromoCode code = this.codes.findForUpdate(codeId, programId).orElseThrow(PromoCodeNotFound::new);
 		Instant now = this.clock.instant();
 		PromoCodeState before = code.stateAt(now);
 		code.deactivate(user.username(), now);
@@ -138,7 +159,7 @@ public class PromoCodes {
 				throw new InvalidField("code", "promoCode.error.exactFormat");
 			}
 			for (TrackingPromoCode regex : this.codes.findLiveOfOtherPartners(programId, partnerId, MatchType.REGEX)) {
-				if (Pattern.compile(regex.code()).matcher(code).matches()) {
+				if (matchesSomeCaseOf(regex.code(), code)) {
 					throw new InvalidField("code", "promoCode.error.matchedByOtherPartnersRegex");
 				}
 			}
@@ -147,15 +168,14 @@ public class PromoCodes {
 			if (code.length() > MAX_REGEX) {
 				throw new InvalidField("code", "promoCode.error.regexTooLong");
 			}
-			Pattern pattern;
 			try {
-				pattern = Pattern.compile(code);
+				Pattern.compile(code);
 			}
 			catch (PatternSyntaxException ex) {
 				throw new InvalidField("code", "promoCode.error.regexInvalid");
 			}
 			for (TrackingPromoCode exact : this.codes.findLiveOfOtherPartners(programId, partnerId, MatchType.EXACT)) {
-				if (pattern.matcher(exact.code()).matches()) {
+				if (matchesSomeCaseOf(code, exact.code())) {
 					throw new InvalidField("code", "promoCode.error.regexMatchesOtherPartnersCode");
 				}
 			}
@@ -164,6 +184,57 @@ public class PromoCodes {
 			throw new DuplicatePromoCode();
 		}
 		return code;
+	}
+
+	/**
+	 * An exact code credits its partner whatever the case a conversion carries it in, so a regex conflicts
+	 * with it when it matches any case of it, not only the case it was typed in.
+	 */
+	private static boolean matchesSomeCaseOf(String regex, String exactCode) {
+		Pattern pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		try {
+			return pattern.matcher(new Deadline(exactCode, System.nanoTime() + MATCH_BUDGET_NANOS)).matches();
+		}
+		catch (Deadline.Exceeded ex) {
+			// A regex that backtracks this long on a 64-character code would stall every request using it.
+			throw new InvalidField("code", "promoCode.error.regexTooComplex");
+		}
+	}
+
+	/** Text whose reading stops once its time is up: bounds a user's regex on request threads. */
+	private record Deadline(CharSequence text, long deadlineNanos) implements CharSequence {
+
+		@Override
+		public char charAt(int index) {
+			if (System.nanoTime() > this.deadlineNanos) {
+				throw new Exceeded();
+			}
+			return this.text.charAt(index);
+		}
+
+		@Override
+		public int length() {
+			return this.text.length();
+		}
+
+		@Override
+		public CharSequence subSequence(int start, int end) {
+			return new Deadline(this.text.subSequence(start, end), this.deadlineNanos);
+		}
+
+		@Override
+		public String toString() {
+			return this.text.toString();
+		}
+
+		static final class Exceeded extends RuntimeException {
+
+			Exceeded() {
+				super(null, null, false, false);
+			}
+
+		}
+
 	}
 
 	private static ZoneId zoneOf(String timeZone) {

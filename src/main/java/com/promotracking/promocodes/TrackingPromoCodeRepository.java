@@ -3,6 +3,9 @@ package com.promotracking.promocodes;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -18,6 +21,11 @@ interface TrackingPromoCodeRepository extends Repository<TrackingPromoCode, Long
 
 	@Query("select c from TrackingPromoCode c where c.id = :id and c.programId = :programId")
 	Optional<TrackingPromoCode> findInProgram(long id, long programId);
+
+	/** Locked, so deactivating twice at once is refused once. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from TrackingPromoCode c where c.id = :id and c.programId = :programId")
+	Optional<TrackingPromoCode> findForUpdate(long id, long programId);
 
 	boolean existsByProgramIdAndCodeKey(long programId, String codeKey);
 

@@ -150,9 +150,16 @@ class PromoCodeRequests {
 		Instant now = this.clock.instant();
 		if (approve) {
 			String code = trimmedOrNull(approvedCode);
-			PromoCodeView created = this.promoCodes.create(program, user,
-					NewPromoCode.forPartner(request.partnerId(), (code != null) ? code : request.suggestedCodes().get(0)),
-					channel, reason);
+			PromoCodeView created;
+			try {
+				created = this.promoCodes.create(program, user,
+						NewPromoCode.forPartner(request.partnerId(), (code != null) ? code : request.suggestedCodes().get(0)),
+						channel, reason);
+			}
+			catch (InvalidField invalid) {
+				// The code is the request's approvedCode: name the field the caller sent.
+				throw "code".equals(invalid.field()) ? new InvalidField("approvedCode", invalid.reasonKey()) : invalid;
+			}
 			request.approve(created.code(), created.id(), user.username(), now, reason);
 		}
 		else {

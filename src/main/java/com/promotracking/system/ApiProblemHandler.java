@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,6 +55,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail problem = problem(ex.status(), ex.problemType(), ex.messageArguments());
 		return ResponseEntity.status(ex.status()).body(problem);
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> constraint(DataIntegrityViolationException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(problem(HttpStatus.CONFLICT, ConstraintConflicts.problemTypeOf(ex)));
 	}
 
 	/** A path id that is not a number names no resource; a query parameter of the wrong type is a bad request. */

@@ -35,10 +35,6 @@ public abstract class DomainException extends RuntimeException {
 		return "problem." + this.problemType + ".detail";
 	}
 
-	public String titleKey() {
-		return "problem." + this.problemType + ".title";
-	}
-
 	public Object[] messageArguments() {
 		return this.messageArguments.clone();
 	}
