@@ -343,6 +343,15 @@ class PromoCodesServiceTest {
 		}
 
 		@Test
+		void aRegexThatBacktracksForeverOnAnotherPartnersCodeIsRefusedInsteadOfStallingTheRequest() {
+			othersLive(MatchType.EXACT, stored(OTHER_PARTNER, "a".repeat(40) + "-", MatchType.EXACT));
+
+			long started = System.nanoTime();
+			assertInvalid(() -> create(regex(TRAILBLAZER, "(a+)+b")), "code", "promoCode.error.regexTooComplex");
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+		}
+
+		@Test
 		void aRegexNotMatchingAnyOtherPartnersExactCodeIsAccepted() {
 			othersLive(MatchType.EXACT, stored(OTHER_PARTNER, "OTHER10", MatchType.EXACT));
 

@@ -376,11 +376,11 @@ public final class Http {
 
 	// ---------------------------------------------------------------- plumbing
 
-	private URI uri(String path) {
+	public URI uri(String path) {
 		return URI.create(this.base + path);
 	}
 
-	private Response send(HttpRequest.Builder request) {
+	public Response send(HttpRequest.Builder request) {
 		try {
 			return new Response(this.client.send(request.timeout(Duration.ofSeconds(60)).build(),
 					BodyHandlers.ofString(StandardCharsets.UTF_8)));
