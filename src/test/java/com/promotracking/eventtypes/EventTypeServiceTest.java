@@ -47,6 +47,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
@@ -101,6 +102,7 @@ class EventTypeServiceTest {
 		given(this.eventTypes.findInProgram(EVENT_TYPE_ID, PROGRAM_ID)).willReturn(Optional.of(this.onlineSale));
 		given(this.eventTypes.findInProgram(EVENT_TYPE_ID, OTHER_PROGRAM_ID)).willReturn(Optional.empty());
 		given(this.testActions.findInProgram(TEST_ACTION_ID, OTHER_PROGRAM_ID)).willReturn(Optional.empty());
+		given(this.testActions.findForUpdate(TEST_ACTION_ID, OTHER_PROGRAM_ID)).willReturn(Optional.empty());
 		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.empty());
 	}
 
@@ -442,8 +444,12 @@ class EventTypeServiceTest {
 			assertThatThrownBy(() -> operation.accept(EventTypeServiceTest.this.service))
 				.isInstanceOf(TestActionNotFound.class);
 
-			verify(EventTypeServiceTest.this.testActions).findInProgram(TEST_ACTION_ID, OTHER_PROGRAM_ID);
-			verifyNoMoreInteractions(EventTypeServiceTest.this.testActions);
+			// One lookup, plain or locked (decisions lock the row), scoped to the other program; nothing else.
+			assertThat(mockingDetails(EventTypeServiceTest.this.testActions).getInvocations()).singleElement()
+				.satisfies(lookup -> {
+					assertThat(lookup.getMethod().getName()).isIn("findInProgram", "findForUpdate");
+					assertThat(lookup.getArguments()).containsExactly(TEST_ACTION_ID, OTHER_PROGRAM_ID);
+				});
 			verifyNoInteractions(EventTypeServiceTest.this.history, EventTypeServiceTest.this.validations);
 		}
 
@@ -495,6 +501,7 @@ class EventTypeServiceTest {
 	private TestAction storedAction(ReviewState state, String promoCode) {
 		TestAction action = action(state, promoCode);
 		given(this.testActions.findInProgram(TEST_ACTION_ID, PROGRAM_ID)).willReturn(Optional.of(action));
+		given(this.testActions.findForUpdate(TEST_ACTION_ID, PROGRAM_ID)).willReturn(Optional.of(action));
 		return action;
 	}
 
