@@ -7,6 +7,8 @@ import org.springframework.data.repository.Repository;
 
 interface PartnerRepository extends Repository<Partner, Long> {
 
+	java.util.Optional<Partner> findById(long id);
+
 	@Query("select p from Partner p join p.programIds programId where programId = :programId order by p.name, p.id")
 	List<Partner> findByProgram(long programId);
 

@@ -57,6 +57,12 @@ public class ProgramCatalog {
 			.collect(java.util.stream.Collectors.toMap(PartnerView::id, PartnerView::name));
 	}
 
+	/** The partner a partner user stands for. */
+	public java.util.Optional<PartnerView> partnerOf(CurrentUser user) {
+		return (user.partnerId() != null) ? this.partners.findById(user.partnerId()).map(Partner::toView)
+				: java.util.Optional.empty();
+	}
+
 	/** The partner, if it belongs to the program; otherwise empty. */
 	public java.util.Optional<PartnerView> partnerIn(long programId, long partnerId) {
 		return this.partners.findByProgram(programId).stream().map(Partner::toView).filter(p -> p.id() == partnerId).findFirst();

@@ -19,6 +19,9 @@ interface PromoCodeRequestRepository extends Repository<PromoCodeRequest, Long> 
 	@Query("select r from PromoCodeRequest r where r.programId = :programId and r.partnerId = :partnerId order by r.id desc")
 	List<PromoCodeRequest> findByProgramAndPartner(long programId, long partnerId);
 
+	@Query("select r from PromoCodeRequest r where r.partnerId = :partnerId order by r.id desc")
+	List<PromoCodeRequest> findByPartner(long partnerId);
+
 	/** Locked, so two people deciding the same request at once cannot both succeed. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select r from PromoCodeRequest r where r.id = :id and r.programId = :programId")

@@ -24,6 +24,7 @@ import com.promotracking.audit.Subject.SubjectType;
 import com.promotracking.promocodes.NewPromoCode;
 import com.promotracking.promocodes.PromoCodeView;
 import com.promotracking.promocodes.PromoCodes;
+import com.promotracking.programs.PartnerView;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.settings.TrackingSettings;
@@ -109,6 +110,16 @@ class PromoCodeRequests {
 			.stream()
 			.map(r -> r.toView(names.get(r.partnerId())))
 			.toList();
+	}
+
+	/** All of a partner's own requests, newest first, in one read: their start page. */
+	@Transactional(readOnly = true)
+	public List<RequestView> allOwn(CurrentUser partner) {
+		if (!partner.isPartner() || partner.partnerId() == null) {
+			return List.of();
+		}
+		String name = this.catalog.partnerOf(partner).map(PartnerView::name).orElse(null);
+		return this.requests.findByPartner(partner.partnerId()).stream().map(r -> r.toView(name)).toList();
 	}
 
 	/** A brand sees any request of its program; a partner only their own; everything else is 404. */

@@ -113,8 +113,7 @@ class RequestsController {
 			.filter(program -> this.settings.partnerRequestsAllowed(program.id()))
 			.map(ProgramView::id)
 			.toList());
-		model.addAttribute("requests",
-				programs.stream().flatMap(program -> this.requests.ownIn(user, program.id()).stream()).toList());
+		model.addAttribute("requests", this.requests.allOwn(user));
 		return "requests/partner-list";
 	}
 

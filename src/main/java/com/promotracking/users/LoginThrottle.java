@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,8 +59,9 @@ class LoginThrottle {
 		this.jdbc.update("insert into login_failure (username, failed_at) values (?, ?)", login, Timestamp.from(now));
 	}
 
+	/** A person who got in resets their count; API calls, which authenticate every time, write nothing. */
 	@EventListener
-	void succeeded(AuthenticationSuccessEvent event) {
+	void succeeded(InteractiveAuthenticationSuccessEvent event) {
 		this.jdbc.update("delete from login_failure where username = ?", key(event.getAuthentication().getName()));
 	}
 
