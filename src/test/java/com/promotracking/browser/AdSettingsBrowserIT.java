@@ -2,20 +2,13 @@ package com.promotracking.browser;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,11 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -51,6 +40,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 
+import static com.promotracking.browser.BrowserSupport.screenshot;
+import static com.promotracking.browser.BrowserSupport.screenshotOfWholePage;
+import static com.promotracking.support.Http.ACME_FR;
+import static com.promotracking.support.Http.ACME_US;
+import static com.promotracking.support.Http.ALICE;
+import static com.promotracking.support.Http.PASSWORDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -67,27 +62,15 @@ import static org.assertj.core.api.Assertions.fail;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdSettingsBrowserIT {
 
-	private static final String ALICE = "alice@acme.example";
-
-	private static final String ALICE_PASSWORD = "alice-demo-pass";
-
-	private static final String ACME_US = "Acme Outdoor US";
-
-	private static final String ACME_FR = "Acme Outdoor FR";
-
 	private static final String TRACKING = "promoCodeTrackingEnabled";
 
 	private static final String REQUESTS = "partnerPromoCodeRequestsAllowed";
 
 	private static final Pattern AD_SETTINGS_PATH = Pattern.compile("/programs/(\\d+)/settings/ad-settings$");
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	private static CompletableFuture<Browser> starting;
 
 	private static WebDriver driver;
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	/** Alice's program ids by name, read once through the JSON API. */
 	private static Map<String, Long> programIdsByName;
@@ -97,7 +80,7 @@ class AdSettingsBrowserIT {
 		@Override
 		public void testFailed(ExtensionContext context, Throwable cause) {
 			if (driver != null) {
-				screenshot("failed-" + context.getRequiredTestMethod().getName() + ".png");
+				screenshot(driver, "failed-" + context.getRequiredTestMethod().getName() + ".png");
 			}
 		}
 	};
@@ -122,11 +105,7 @@ class AdSettingsBrowserIT {
 	@AfterAll
 	static void quitBrowser() {
 		try {
-			// A browser that failed to start was already reported by the tests.
-			Browser started = (starting != null) ? starting.exceptionally(failure -> null).join() : null;
-			if (started != null) {
-				started.close();
-			}
+			BrowserSupport.closeQuietly(starting);
 		}
 		finally {
 			starting = null;
@@ -138,12 +117,7 @@ class AdSettingsBrowserIT {
 	@BeforeEach
 	void signedOutWithBothSettingsOff() throws Exception {
 		if (driver == null) {
-			try {
-				driver = starting.join().driver();
-			}
-			catch (CompletionException ex) {
-				throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
-			}
+			driver = BrowserSupport.driverOf(starting);
 		}
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
 		// The previous test left the browser on one of our pages: this drops its session (and any lang cookie).
@@ -213,7 +187,7 @@ class AdSettingsBrowserIT {
 		assertThat(saved.getText()).isEqualTo("Vos paramètres ont été enregistrés.");
 		assertThat(adSettingsProgramId()).isEqualTo(programId);
 		assertBothTicked();
-		screenshotOfWholePage("ad-settings.png");
+		screenshotOfWholePage(driver, "ad-settings.png");
 
 		// Saved for good: a reload shows both still on (and the one-time message gone).
 		navigateBy(() -> driver.navigate().refresh());
@@ -307,18 +281,14 @@ class AdSettingsBrowserIT {
 		driver.get(url("/login"));
 		assertThat(lang()).isEqualTo("fr");
 		driver.findElement(By.id("username")).sendKeys(ALICE);
-		driver.findElement(By.id("password")).sendKeys(ALICE_PASSWORD);
+		driver.findElement(By.id("password")).sendKeys(PASSWORDS.get(ALICE));
 		navigateBy(() -> driver.findElement(By.id("login")).click());
 		this.wait.until(ExpectedConditions.urlToBe(url("/")));
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profile-menu")));
 	}
 
-	/** Runs an action that loads a new page, and waits until that page has replaced the current one. */
 	private void navigateBy(Runnable action) {
-		WebElement previous = driver.findElement(By.tagName("html"));
-		action.run();
-		this.wait.until(ExpectedConditions.stalenessOf(previous));
-		this.wait.until(d -> "complete".equals(js("return document.readyState;")));
+		BrowserSupport.navigateBy(driver, this.wait, action);
 	}
 
 	/** Presses Tab until the element with the given id has the focus (at most 40 times). */
@@ -345,11 +315,11 @@ class AdSettingsBrowserIT {
 	}
 
 	private static String lang() {
-		return driver.findElement(By.tagName("html")).getDomAttribute("lang");
+		return BrowserSupport.lang(driver);
 	}
 
 	private static Object js(String script, Object... arguments) {
-		return ((JavascriptExecutor) driver).executeScript(script, arguments);
+		return BrowserSupport.js(driver, script, arguments);
 	}
 
 	private void assertBothTicked() {
@@ -379,33 +349,6 @@ class AdSettingsBrowserIT {
 		return "http://localhost:" + this.port + path;
 	}
 
-	/** A screenshot of the whole page: the window grows to the page's height for the picture, then shrinks back. */
-	private static void screenshotOfWholePage(String fileName) {
-		Dimension window = driver.manage().window().getSize();
-		long viewportHeight = ((Number) js("return window.innerHeight;")).longValue();
-		long pageHeight = ((Number) js("return document.documentElement.scrollHeight;")).longValue();
-		if (pageHeight > viewportHeight) {
-			driver.manage().window()
-				.setSize(new Dimension(window.getWidth(), (int) (window.getHeight() + pageHeight - viewportHeight)));
-		}
-		try {
-			screenshot(fileName);
-		}
-		finally {
-			driver.manage().window().setSize(window);
-		}
-	}
-
-	private static void screenshot(String fileName) {
-		try {
-			Files.createDirectories(SCREENSHOTS);
-			Files.write(SCREENSHOTS.resolve(fileName), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not write screenshot " + fileName, ex);
-		}
-	}
-
 	/** Turns both settings off in Alice's programs through the JSON API; returns their ids by name. */
 	private Map<String, Long> resetAliceProgramsToBothOff() throws IOException, InterruptedException {
 		if (programIdsByName == null) {
@@ -428,17 +371,7 @@ class AdSettingsBrowserIT {
 	}
 
 	private HttpResponse<String> api(String method, String path, String json) throws IOException, InterruptedException {
-		String credentials = Base64.getEncoder()
-			.encodeToString((ALICE + ":" + ALICE_PASSWORD).getBytes(StandardCharsets.UTF_8));
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-			.header("Authorization", "Basic " + credentials)
-			.header("Accept", "application/json");
-		if (json != null) {
-			request.header("Content-Type", "application/json");
-		}
-		request.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
-				: HttpRequest.BodyPublishers.noBody());
-		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return BrowserSupport.api(this.port, ALICE, method, path, json);
 	}
 
 }

@@ -1,20 +1,12 @@
 package com.promotracking.browser;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,10 +18,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -44,6 +32,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 
+import static com.promotracking.browser.BrowserSupport.screenshot;
+import static com.promotracking.browser.BrowserSupport.screenshotOfWholePage;
+import static com.promotracking.support.Http.ACME_FR;
+import static com.promotracking.support.Http.ACME_US;
+import static com.promotracking.support.Http.ALICE;
+import static com.promotracking.support.Http.PASSWORDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,14 +53,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Browser.Installed.class)
 class EventTypeValidationBrowserIT {
 
-	private static final String ALICE = "alice@acme.example";
-
-	private static final String ALICE_PASSWORD = "alice-demo-pass";
-
-	private static final String ACME_US = "Acme Outdoor US";
-
-	private static final String ACME_FR = "Acme Outdoor FR";
-
 	private static final String ONLINE_SALE = "Online Sale";
 
 	private static final String PROMO_CODE = "AUTOMNE25";
@@ -74,10 +60,6 @@ class EventTypeValidationBrowserIT {
 	private static final String TRACKING = "promoCodeTrackingEnabled";
 
 	private static final String REQUESTS = "partnerPromoCodeRequestsAllowed";
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -90,7 +72,7 @@ class EventTypeValidationBrowserIT {
 		@Override
 		public void testFailed(ExtensionContext context, Throwable cause) {
 			if (driver != null) {
-				screenshot("failed-" + context.getRequiredTestMethod().getName() + ".png");
+				screenshot(driver, "failed-" + context.getRequiredTestMethod().getName() + ".png");
 			}
 		}
 	};
@@ -118,10 +100,7 @@ class EventTypeValidationBrowserIT {
 	@AfterAll
 	static void quitBrowser() {
 		try {
-			Browser started = (starting != null) ? starting.exceptionally(failure -> null).join() : null;
-			if (started != null) {
-				started.close();
-			}
+			BrowserSupport.closeQuietly(starting);
 		}
 		finally {
 			starting = null;
@@ -132,12 +111,7 @@ class EventTypeValidationBrowserIT {
 	@BeforeEach
 	void signedOutWithAcmeFrNotValidatedAndTrackingOff() throws Exception {
 		if (driver == null) {
-			try {
-				driver = starting.join().driver();
-			}
-			catch (CompletionException ex) {
-				throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
-			}
+			driver = BrowserSupport.driverOf(starting);
 		}
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
 		driver.manage().deleteAllCookies();
@@ -291,7 +265,7 @@ class EventTypeValidationBrowserIT {
 		assertValidationShown(orderId);
 		assertThat(driver.findElement(By.id("last-change")).getText())
 			.startsWith("Dernière modification par " + ALICE + " le ");
-		screenshotOfWholePage("event-type-approved.png");
+		screenshotOfWholePage(driver, "event-type-approved.png");
 
 		// And the API agrees.
 		JsonNode after = json(api("GET", settingsPath(), null), 200);
@@ -313,30 +287,22 @@ class EventTypeValidationBrowserIT {
 		driver.get(url("/login"));
 		assertThat(lang()).isEqualTo("fr");
 		driver.findElement(By.id("username")).sendKeys(ALICE);
-		driver.findElement(By.id("password")).sendKeys(ALICE_PASSWORD);
+		driver.findElement(By.id("password")).sendKeys(PASSWORDS.get(ALICE));
 		navigateBy(() -> driver.findElement(By.id("login")).click());
 		this.wait.until(ExpectedConditions.urlToBe(url("/")));
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profile-menu")));
 	}
 
-	/** Runs an action that loads a new page, and waits until that page has replaced the current one. */
 	private void navigateBy(Runnable action) {
-		WebElement previous = driver.findElement(By.tagName("html"));
-		action.run();
-		this.wait.until(ExpectedConditions.stalenessOf(previous));
-		this.wait.until(d -> "complete".equals(js("return document.readyState;")));
+		BrowserSupport.navigateBy(driver, this.wait, action);
 	}
 
 	private static String heading() {
-		return driver.findElement(By.tagName("h1")).getText();
+		return BrowserSupport.heading(driver);
 	}
 
 	private static String lang() {
-		return driver.findElement(By.tagName("html")).getDomAttribute("lang");
-	}
-
-	private static Object js(String script, Object... arguments) {
-		return ((JavascriptExecutor) driver).executeScript(script, arguments);
+		return BrowserSupport.lang(driver);
 	}
 
 	private String url(String path) {
@@ -345,33 +311,6 @@ class EventTypeValidationBrowserIT {
 
 	private String settingsPath() {
 		return "/api/programs/" + this.frId + "/promo-code-settings";
-	}
-
-	/** A screenshot of the whole page: the window grows to the page's height for the picture, then shrinks back. */
-	private static void screenshotOfWholePage(String fileName) {
-		Dimension window = driver.manage().window().getSize();
-		long viewportHeight = ((Number) js("return window.innerHeight;")).longValue();
-		long pageHeight = ((Number) js("return document.documentElement.scrollHeight;")).longValue();
-		if (pageHeight > viewportHeight) {
-			driver.manage().window()
-				.setSize(new Dimension(window.getWidth(), (int) (window.getHeight() + pageHeight - viewportHeight)));
-		}
-		try {
-			screenshot(fileName);
-		}
-		finally {
-			driver.manage().window().setSize(window);
-		}
-	}
-
-	private static void screenshot(String fileName) {
-		try {
-			Files.createDirectories(SCREENSHOTS);
-			Files.write(SCREENSHOTS.resolve(fileName), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not write screenshot " + fileName, ex);
-		}
 	}
 
 	private long programId(String name) throws IOException, InterruptedException {
@@ -405,17 +344,7 @@ class EventTypeValidationBrowserIT {
 	}
 
 	private HttpResponse<String> api(String method, String path, String json) throws IOException, InterruptedException {
-		String credentials = Base64.getEncoder()
-			.encodeToString((ALICE + ":" + ALICE_PASSWORD).getBytes(StandardCharsets.UTF_8));
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-			.header("Authorization", "Basic " + credentials)
-			.header("Accept", "application/json");
-		if (json != null) {
-			request.header("Content-Type", "application/json");
-		}
-		request.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
-				: HttpRequest.BodyPublishers.noBody());
-		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return BrowserSupport.api(this.port, ALICE, method, path, json);
 	}
 
 }

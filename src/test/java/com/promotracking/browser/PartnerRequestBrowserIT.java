@@ -1,8 +1,5 @@
 package com.promotracking.browser;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,7 +9,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,10 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,6 +35,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.promotracking.support.Http;
 
+import static com.promotracking.browser.BrowserSupport.closeQuietly;
+import static com.promotracking.browser.BrowserSupport.driverOf;
+import static com.promotracking.browser.BrowserSupport.heading;
+import static com.promotracking.browser.BrowserSupport.lang;
+import static com.promotracking.browser.BrowserSupport.navigateBy;
+import static com.promotracking.browser.BrowserSupport.screenshot;
+import static com.promotracking.browser.BrowserSupport.screenshotOfWholePage;
 import static com.promotracking.support.Http.ACME_US;
 import static com.promotracking.support.Http.ALICE;
 import static com.promotracking.support.Http.PAT;
@@ -68,8 +68,6 @@ class PartnerRequestBrowserIT {
 	private static final String TRACKING = "promoCodeTrackingEnabled";
 
 	private static final String REQUESTS = "partnerPromoCodeRequestsAllowed";
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static CompletableFuture<Browser> aliceStarting;
 
@@ -132,18 +130,10 @@ class PartnerRequestBrowserIT {
 		}
 	}
 
-	private static void closeQuietly(CompletableFuture<Browser> starting) {
-		// A browser that failed to start was already reported by the test.
-		Browser started = (starting != null) ? starting.exceptionally(failure -> null).join() : null;
-		if (started != null) {
-			started.close();
-		}
-	}
-
 	@BeforeEach
 	void twoSignedOutBrowsersAndAcmeUsWithBothSettingsOff() {
-		alice = (alice != null) ? alice : joined(aliceStarting);
-		pat = (pat != null) ? pat : joined(patStarting);
+		alice = (alice != null) ? alice : driverOf(aliceStarting);
+		pat = (pat != null) ? pat : driverOf(patStarting);
 		this.aliceWait = new WebDriverWait(alice, Duration.ofSeconds(10));
 		this.patWait = new WebDriverWait(pat, Duration.ofSeconds(10));
 		alice.manage().deleteAllCookies();
@@ -329,7 +319,7 @@ class PartnerRequestBrowserIT {
 
 	private void signIn(WebDriver driver, WebDriverWait wait, String username) {
 		driver.get(url("/login"));
-		assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+		assertThat(lang(driver)).isEqualTo("fr");
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(PASSWORDS.get(username));
 		navigateBy(driver, wait, () -> driver.findElement(By.id("login")).click());
@@ -366,57 +356,8 @@ class PartnerRequestBrowserIT {
 		assertThat(input.getDomProperty("value")).as("the date input's value").isEqualTo(isoDate);
 	}
 
-	/** Runs an action that loads a new page, and waits until that page has replaced the current one. */
-	private static void navigateBy(WebDriver driver, WebDriverWait wait, Runnable action) {
-		WebElement previous = driver.findElement(By.tagName("html"));
-		action.run();
-		wait.until(ExpectedConditions.stalenessOf(previous));
-		wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;")));
-	}
-
-	private static String heading(WebDriver driver) {
-		return driver.findElement(By.tagName("h1")).getText();
-	}
-
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
-	}
-
-	private static WebDriver joined(CompletableFuture<Browser> starting) {
-		try {
-			return starting.join().driver();
-		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
-		}
-	}
-
-	/** A screenshot of the whole page: the window grows to the page's height for the picture, then shrinks back. */
-	private static void screenshotOfWholePage(WebDriver driver, String fileName) {
-		Dimension window = driver.manage().window().getSize();
-		JavascriptExecutor js = (JavascriptExecutor) driver;
-		long viewportHeight = ((Number) js.executeScript("return window.innerHeight;")).longValue();
-		long pageHeight = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
-		if (pageHeight > viewportHeight) {
-			driver.manage().window()
-				.setSize(new Dimension(window.getWidth(), (int) (window.getHeight() + pageHeight - viewportHeight)));
-		}
-		try {
-			screenshot(driver, fileName);
-		}
-		finally {
-			driver.manage().window().setSize(window);
-		}
-	}
-
-	private static void screenshot(WebDriver driver, String fileName) {
-		try {
-			Files.createDirectories(SCREENSHOTS);
-			Files.write(SCREENSHOTS.resolve(fileName), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not write screenshot " + fileName, ex);
-		}
 	}
 
 }

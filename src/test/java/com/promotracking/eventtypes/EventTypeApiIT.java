@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.promotracking.support.ApiAssertions;
 import com.promotracking.support.Http;
 import com.promotracking.support.Http.Program;
 import com.promotracking.support.Http.Response;
@@ -1088,9 +1089,7 @@ class EventTypeApiIT {
 
 	/** Checks the RFC 9457 shape of an error answer and returns its body. */
 	static JsonNode assertProblem(Response response, int status, String type) {
-		assertThat(response.status()).as("status of %s", response).isEqualTo(status);
-		assertThat(response.contentType()).as("Content-Type of %s", response).startsWith(Http.PROBLEM_JSON);
-		assertThat(response.problemType()).as("problem type of %s", response).isEqualTo(type);
+		ApiAssertions.assertProblem(response, status, type);
 		JsonNode problem = response.json();
 		assertThat(problem.path("status").asInt()).isEqualTo(status);
 		assertThat(problem.path("title").asString("")).isNotBlank();

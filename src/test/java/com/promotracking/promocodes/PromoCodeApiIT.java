@@ -20,10 +20,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.promotracking.support.ApiAssertions;
 import com.promotracking.support.Http;
 import com.promotracking.support.Http.Program;
 import com.promotracking.support.Http.Response;
 
+import static com.promotracking.support.ApiAssertions.absent;
+import static com.promotracking.support.ApiAssertions.assertProblem;
+import static com.promotracking.support.ApiAssertions.elements;
+import static com.promotracking.support.ApiAssertions.ids;
 import static com.promotracking.support.Http.ACME_US;
 import static com.promotracking.support.Http.ALICE;
 import static com.promotracking.support.Http.BOB;
@@ -67,7 +72,7 @@ class PromoCodeApiIT {
 		this.http = Http.on(this.port, this.json);
 		this.acmeUs = this.http.program(ACME_US);
 		this.globexMain = this.http.program(GLOBEX_MAIN);
-		this.trailblazer = partnerId("Trailblazer Deals");
+		this.trailblazer = this.http.partnerId(ALICE, this.acmeUs.id(), "Trailblazer Deals");
 		this.http.put(ALICE, this.acmeUs.id(), true, false);
 	}
 
@@ -511,16 +516,6 @@ class PromoCodeApiIT {
 		return "/api/programs/" + programId + "/promo-codes";
 	}
 
-	private long partnerId(String name) {
-		for (JsonNode partner : Http.expect(this.http.api("GET", partnersPath(this.acmeUs.id()), ALICE, null), 200)
-			.json()) {
-			if (partner.get("name").asString().equals(name)) {
-				return partner.get("id").asLong();
-			}
-		}
-		throw new IllegalStateException("No partner " + name + " in " + ACME_US);
-	}
-
 	private Response create(String user, Map<String, ?> fields) {
 		return this.http.api("POST", codesPath(this.acmeUs.id()), user,
 				this.json.writeValueAsString(new LinkedHashMap<>(fields)));
@@ -545,40 +540,12 @@ class PromoCodeApiIT {
 
 	/** The history entries about one promo code, newest first, among the latest entries of the program. */
 	private List<JsonNode> historyOf(long codeId) {
-		return this.http.history(ALICE, this.acmeUs.id(), 0, 100)
-			.stream()
-			.filter(entry -> entry.at("/subject/type").asString().equals("promo-code")
-					&& entry.at("/subject/id").asLong() == codeId)
-			.toList();
-	}
-
-	private static List<JsonNode> elements(JsonNode array) {
-		assertThat(array.isArray()).isTrue();
-		List<JsonNode> elements = new ArrayList<>();
-		array.forEach(elements::add);
-		return elements;
-	}
-
-	private static List<Long> ids(List<JsonNode> codes) {
-		return codes.stream().map(code -> code.get("id").asLong()).toList();
-	}
-
-	private static boolean absent(JsonNode node, String field) {
-		return node.path(field).isMissingNode() || node.path(field).isNull();
-	}
-
-	private static void assertProblem(Response reply, int status, String type) {
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-		assertThat(reply.contentType()).startsWith(PROBLEM_JSON);
-		assertThat(reply.problemType()).isEqualTo(type);
+		return this.http.historyOf(ALICE, this.acmeUs.id(), "promo-code", codeId);
 	}
 
 	/** A 400 invalid-request whose errors name the field (and only fields that were sent wrong). */
 	private static void assertInvalid(Response reply, String field) {
-		assertProblem(reply, 400, "invalid-request");
-		List<String> fields = new ArrayList<>();
-		reply.json().path("errors").forEach(error -> fields.add(error.get("field").asString()));
-		assertThat(fields).as(reply.body()).containsExactly(field);
+		ApiAssertions.assertInvalid(reply, field);
 		assertThat(reply.json().get("detail").asString()).contains(field);
 	}
 

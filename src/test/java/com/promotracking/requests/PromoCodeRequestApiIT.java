@@ -3,7 +3,6 @@ package com.promotracking.requests;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,11 @@ import com.promotracking.support.Http;
 import com.promotracking.support.Http.Program;
 import com.promotracking.support.Http.Response;
 
+import static com.promotracking.support.ApiAssertions.absent;
+import static com.promotracking.support.ApiAssertions.assertInvalid;
+import static com.promotracking.support.ApiAssertions.assertProblem;
+import static com.promotracking.support.ApiAssertions.elements;
+import static com.promotracking.support.ApiAssertions.ids;
 import static com.promotracking.support.Http.ACME_FR;
 import static com.promotracking.support.Http.ACME_US;
 import static com.promotracking.support.Http.ALICE;
@@ -32,7 +36,6 @@ import static com.promotracking.support.Http.BOB;
 import static com.promotracking.support.Http.CAROL;
 import static com.promotracking.support.Http.GLOBEX_MAIN;
 import static com.promotracking.support.Http.PAT;
-import static com.promotracking.support.Http.PROBLEM_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -66,7 +69,7 @@ class PromoCodeRequestApiIT {
 	void acmeOutdoorUsAllowsRequests() {
 		this.http = Http.on(this.port, this.json);
 		this.acmeUs = this.http.program(ACME_US);
-		this.trailblazer = trailblazer();
+		this.trailblazer = this.http.partnerId(ALICE, this.acmeUs.id(), "Trailblazer Deals");
 		this.http.put(ALICE, this.acmeUs.id(), true, true);
 	}
 
@@ -542,17 +545,6 @@ class PromoCodeRequestApiIT {
 		return "/api/programs/" + programId + "/promo-codes";
 	}
 
-	private long trailblazer() {
-		for (JsonNode partner : Http
-			.expect(this.http.api("GET", "/api/programs/" + this.acmeUs.id() + "/partners", ALICE, null), 200)
-			.json()) {
-			if (partner.get("name").asString().equals("Trailblazer Deals")) {
-				return partner.get("id").asLong();
-			}
-		}
-		throw new IllegalStateException("No partner Trailblazer Deals in " + ACME_US);
-	}
-
 	private String body(Map<String, ?> fields) {
 		return this.json.writeValueAsString(new LinkedHashMap<>(fields));
 	}
@@ -617,40 +609,7 @@ class PromoCodeRequestApiIT {
 
 	/** The history entries about one request, newest first, among the latest entries of the program. */
 	private List<JsonNode> historyOf(long requestId) {
-		return this.http.history(ALICE, this.acmeUs.id(), 0, 100)
-			.stream()
-			.filter(entry -> entry.at("/subject/type").asString().equals("promo-code-request")
-					&& entry.at("/subject/id").asLong() == requestId)
-			.toList();
-	}
-
-	private static List<JsonNode> elements(JsonNode array) {
-		assertThat(array.isArray()).as(String.valueOf(array)).isTrue();
-		List<JsonNode> elements = new ArrayList<>();
-		array.forEach(elements::add);
-		return elements;
-	}
-
-	private static List<Long> ids(List<JsonNode> requests) {
-		return requests.stream().map(request -> request.get("id").asLong()).toList();
-	}
-
-	private static boolean absent(JsonNode node, String field) {
-		return node.path(field).isMissingNode() || node.path(field).isNull();
-	}
-
-	private static void assertProblem(Response reply, int status, String type) {
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-		assertThat(reply.contentType()).startsWith(PROBLEM_JSON);
-		assertThat(reply.problemType()).isEqualTo(type);
-	}
-
-	/** A 400 invalid-request whose errors name exactly that field. */
-	private static void assertInvalid(Response reply, String field) {
-		assertProblem(reply, 400, "invalid-request");
-		List<String> fields = new ArrayList<>();
-		reply.json().path("errors").forEach(error -> fields.add(error.get("field").asString()));
-		assertThat(fields).as(reply.body()).containsExactly(field);
+		return this.http.historyOf(ALICE, this.acmeUs.id(), "promo-code-request", requestId);
 	}
 
 }

@@ -115,6 +115,25 @@ public final class Http {
 		return program;
 	}
 
+	/** The id of the program's partner of that name, as the brand admin's API lists the partners. */
+	public long partnerId(String admin, long programId, String name) {
+		for (JsonNode partner : expect(api("GET", "/api/programs/" + programId + "/partners", admin, null), 200)
+			.json()) {
+			if (partner.get("name").asString().equals(name)) {
+				return partner.get("id").asLong();
+			}
+		}
+		throw new IllegalStateException("No partner " + name + " in program " + programId);
+	}
+
+	/** The entries about one subject (e.g. {@code promo-code} 12), newest first, among the latest 100 of the program. */
+	public List<JsonNode> historyOf(String username, long programId, String subjectType, long subjectId) {
+		return history(username, programId, 0, 100).stream()
+			.filter(entry -> entry.at("/subject/type").asString().equals(subjectType)
+					&& entry.at("/subject/id").asLong() == subjectId)
+			.toList();
+	}
+
 	public static String adSettingsPath(long programId) {
 		return "/programs/" + programId + "/settings/ad-settings";
 	}
