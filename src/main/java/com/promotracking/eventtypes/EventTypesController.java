@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,10 +47,14 @@ class EventTypesController {
 
 	private final PromoCodeValidations validations;
 
-	EventTypesController(ProgramCatalog catalog, EventTypeService service, PromoCodeValidations validations) {
+	private final MessageSource messages;
+
+	EventTypesController(ProgramCatalog catalog, EventTypeService service, PromoCodeValidations validations,
+			MessageSource messages) {
 		this.catalog = catalog;
 		this.service = service;
 		this.validations = validations;
+		this.messages = messages;
 	}
 
 	@GetMapping(LIST)
@@ -208,12 +214,14 @@ class EventTypesController {
 	}
 
 	/** A ready-to-copy test conversion carrying a promo code, for this server and this event type. */
-	private static String testExample(long programId, long eventTypeId) {
+	private String testExample(long programId, long eventTypeId) {
 		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/api/programs/{p}/event-types/{e}/test-actions")
 			.buildAndExpand(programId, eventTypeId)
 			.toUriString();
-		return "curl -u YOUR_LOGIN -H 'Content-Type: application/json' -X POST \\\n"
+		String login = this.messages.getMessage("eventType.sendTest.loginPlaceholder", null,
+				LocaleContextHolder.getLocale());
+		return "curl -u " + login + " -H 'Content-Type: application/json' -X POST \\\n"
 				+ "  -d '{\"orderId\": \"TEST-1001\", \"amount\": 49.90, \"currency\": \"EUR\", \"promoCode\": \"WELCOME10\"}' \\\n"
 				+ "  " + url;
 	}

@@ -53,7 +53,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 					this.messages.getMessage(invalid.reasonKey(), null, locale))));
 			return ResponseEntity.badRequest().body(problem);
 		}
-		ProblemDetail problem = problem(ex.status(), ex.problemType(), ex.messageArguments());
+		ProblemDetail problem = problem(ex.status(), ex.problemType());
 		return ResponseEntity.status(ex.status()).body(problem);
 	}
 

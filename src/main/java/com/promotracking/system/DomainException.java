@@ -4,8 +4,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A business rule said no. Each one names a stable problem type (the last path segment of the RFC 9457
- * {@code type}), the HTTP status the API answers with, and the message key that explains it to a person.
- * Pages and the API translate the same key, so both say the same thing.
+ * {@code type}) and the HTTP status the API answers with. The API explains it with the texts
+ * {@code problem.<type>.title} and {@code .detail}; a page that handles it says it in its own words, with
+ * a link to the fix where there is one.
  */
 public abstract class DomainException extends RuntimeException {
 
@@ -13,13 +14,10 @@ public abstract class DomainException extends RuntimeException {
 
 	private final HttpStatus status;
 
-	private final transient Object[] messageArguments;
-
-	protected DomainException(String problemType, HttpStatus status, Object... messageArguments) {
-		super(problemType);
+	protected DomainException(String problemType, HttpStatus status) {
+		super(problemType, null, false, false);
 		this.problemType = problemType;
 		this.status = status;
-		this.messageArguments = messageArguments;
 	}
 
 	public String problemType() {
@@ -33,10 +31,6 @@ public abstract class DomainException extends RuntimeException {
 	/** Key of the sentence that says what went wrong and how to fix it. */
 	public String messageKey() {
 		return "problem." + this.problemType + ".detail";
-	}
-
-	public Object[] messageArguments() {
-		return this.messageArguments.clone();
 	}
 
 }
