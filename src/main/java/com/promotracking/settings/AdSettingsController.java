@@ -45,8 +45,7 @@ class AdSettingsController {
 	String show(@PathVariable long programId, @RequestParam(defaultValue = "0") int historyPage, CurrentUser user,
 			Model model) {
 		PromoCodeSettingsState state = this.service.current(user, programId);
-		model.addAttribute("history",
-				this.service.history(user, programId, Math.max(historyPage, 0), HistoryPages.PAGE_SIZE));
+		model.addAttribute("history", this.service.history(state, Math.max(historyPage, 0), HistoryPages.PAGE_SIZE));
 		return page(state, AdSettingsForm.of(state), user, model);
 	}
 
@@ -84,7 +83,7 @@ class AdSettingsController {
 
 	private String page(PromoCodeSettingsState state, AdSettingsForm form, CurrentUser user, Model model) {
 		if (!model.containsAttribute("history")) {
-			model.addAttribute("history", this.service.history(user, state.program().id(), 0, HistoryPages.PAGE_SIZE));
+			model.addAttribute("history", this.service.history(state, 0, HistoryPages.PAGE_SIZE));
 		}
 		model.addAttribute("state", state);
 		model.addAttribute("program", state.program());

@@ -64,6 +64,12 @@ class ProgramSettingsService {
 		return this.history.page(this.catalog.require(user, programId), page, size);
 	}
 
+	/** The history of a program whose access the caller has just checked (it holds its state). */
+	@Transactional(readOnly = true)
+	public HistoryPage history(PromoCodeSettingsState checked, int page, int size) {
+		return this.history.page(checked.program(), page, size);
+	}
+
 	/**
 	 * Sets both flags at once, or neither. A request that changes nothing succeeds without writing anything.
 	 * A refusal is recorded, and committed, before it is thrown: the history shows attempts too.

@@ -2,6 +2,7 @@ package com.promotracking.users;
 
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +19,7 @@ public class Contacts {
 	/** The CSM assigned to the brand; the first assigned one when several are. */
 	@Transactional(readOnly = true)
 	public Optional<Contact> csmOf(long brandId) {
-		return this.accounts.findCsmsOfBrand(brandId)
-			.stream()
-			.findFirst()
-			.map(csm -> new Contact(csm.displayName(), csm.username()));
+		return this.accounts.findCsmContacts(brandId, Limit.of(1)).stream().findFirst();
 	}
 
 }

@@ -45,16 +45,8 @@ class UserAccount {
 	protected UserAccount() {
 	}
 
-	String username() {
-		return this.username;
-	}
-
 	String passwordHash() {
 		return this.passwordHash;
-	}
-
-	String displayName() {
-		return this.displayName;
 	}
 
 	CurrentUser toCurrentUser() {

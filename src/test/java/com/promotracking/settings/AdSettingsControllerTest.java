@@ -89,6 +89,8 @@ class AdSettingsControllerTest {
 		given(this.catalog.require(ALICE, 11)).willReturn(PROGRAM);
 		given(this.contacts.csmOf(1)).willReturn(Optional.of(new Contact("Carol Diaz", "carol@csm.example")));
 		given(this.service.current(ALICE, 11)).willReturn(BOTH_OFF);
+		given(this.service.history(any(PromoCodeSettingsState.class), anyInt(), anyInt()))
+			.willAnswer(call -> new HistoryPage(List.of(), call.getArgument(1), call.getArgument(2), false));
 		given(this.service.history(any(), anyLong(), anyInt(), anyInt()))
 			.willAnswer(call -> new HistoryPage(List.of(), call.getArgument(2), call.getArgument(3), false));
 	}
