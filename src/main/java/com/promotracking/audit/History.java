@@ -2,6 +2,7 @@ package com.promotracking.audit;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
@@ -47,7 +48,7 @@ public class History {
 	public HistoryPage page(ProgramView program, int page, int size) {
 		if ((long) page * size > Integer.MAX_VALUE) {
 			// Far past any real history: empty, as every page past the end is.
-			return new HistoryPage(java.util.List.of(), page, size, false);
+			return new HistoryPage(List.of(), page, size, false);
 		}
 		Slice<HistoryEntry> slice = this.entries.findPage(program.id(), PageRequest.of(page, size));
 		return new HistoryPage(slice.map(this::toRecord).getContent(), page, size, slice.hasNext());

@@ -98,7 +98,7 @@ class EventTypeApiController {
 			@RequestBody @Validated ReviewRequest request, CurrentUser user) {
 		Decision decision = Decision.valueOf(request.decision().toUpperCase(Locale.ROOT));
 		return ReviewResponse.of(
-				this.service.review(user, programId, testActionId, decision, blankToNull(request.comment()), Channel.API));
+				this.service.review(user, programId, testActionId, decision, request.comment(), Channel.API));
 	}
 
 	@PostMapping(PROGRAM + "/test-actions/{testActionId}/withdrawal")
@@ -113,10 +113,6 @@ class EventTypeApiController {
 			CurrentUser user) {
 		this.service.deleteTestAction(user, programId, testActionId, Channel.API);
 		return ResponseEntity.noContent().build();
-	}
-
-	static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	record EventTypeRequest(@NotBlank @Size(max = 120) String name,

@@ -106,9 +106,11 @@ class EventTypeService {
 		return testAction(programId, testActionId).toView();
 	}
 
+	/** Approves or rejects a pending test action; a blank comment counts as none. */
 	@Transactional(noRollbackFor = AlreadyReviewed.class)
 	public Reviewed review(CurrentUser user, long programId, long testActionId, Decision decision, String comment,
 			Channel channel) {
+		comment = (comment == null || comment.isBlank()) ? null : comment.strip();
 		ProgramView program = this.catalog.require(user, programId);
 		TestAction action = lockedTestAction(programId, testActionId);
 		ReviewState before = action.reviewState();
@@ -137,13 +139,15 @@ class EventTypeService {
 		return reviewed(programId, action);
 	}
 
+	/** Deletes the test action and returns the id of its event type, where the user goes back to. */
 	@Transactional
-	public void deleteTestAction(CurrentUser user, long programId, long testActionId, Channel channel) {
+	public long deleteTestAction(CurrentUser user, long programId, long testActionId, Channel channel) {
 		ProgramView program = this.catalog.require(user, programId);
 		TestAction action = testAction(programId, testActionId);
 		this.testActions.delete(action);
 		this.history.record(HistoryEvent.changed(program, user, channel, subject(action), null,
 				Map.of("testAction", new FieldChange(action.reviewState().value(), "deleted"))));
+		return action.eventType().id();
 	}
 
 	private Reviewed reviewed(long programId, TestAction action) {

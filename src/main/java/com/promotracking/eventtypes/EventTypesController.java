@@ -21,7 +21,6 @@ import com.promotracking.eventtypes.EventTypeService.EventTypeDetails;
 import com.promotracking.eventtypes.EventTypeService.Reviewed;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
-import com.promotracking.system.DomainException;
 import com.promotracking.users.CurrentUser;
 
 /**
@@ -131,11 +130,11 @@ class EventTypesController {
 		}
 		try {
 			Reviewed reviewed = this.service.review(user, programId, testActionId, parsed,
-					EventTypeApiController.blankToNull(comment), Channel.PAGE);
+					comment, Channel.PAGE);
 			redirect.addFlashAttribute("message", outcomeMessage(reviewed));
 		}
 		catch (AlreadyReviewed refused) {
-			return refused(programId, testActionId, refusalKey(refused), refused.status(), user, model, response);
+			return refused(programId, testActionId, refused.refusalKeyOn("testAction"), refused.status(), user, model, response);
 		}
 		return "redirect:/programs/" + programId + "/test-actions/" + testActionId;
 	}
@@ -153,7 +152,7 @@ class EventTypesController {
 			this.service.withdraw(user, programId, testActionId, comment.strip(), Channel.PAGE);
 		}
 		catch (NotApproved refused) {
-			return refused(programId, testActionId, refusalKey(refused), refused.status(), user, model, response);
+			return refused(programId, testActionId, refused.refusalKeyOn("testAction"), refused.status(), user, model, response);
 		}
 		redirect.addFlashAttribute("message", "testAction.withdrawn");
 		return "redirect:/programs/" + programId + "/test-actions/" + testActionId;
@@ -162,8 +161,7 @@ class EventTypesController {
 	@PostMapping(TEST_ACTION + "/deletion")
 	String deleteTestAction(@PathVariable long programId, @PathVariable long testActionId, CurrentUser user,
 			RedirectAttributes redirect) {
-		long eventTypeId = this.service.testAction(user, programId, testActionId).eventTypeId();
-		this.service.deleteTestAction(user, programId, testActionId, Channel.PAGE);
+		long eventTypeId = this.service.deleteTestAction(user, programId, testActionId, Channel.PAGE);
 		redirect.addFlashAttribute("message", "testAction.deleted");
 		return "redirect:/programs/" + programId + "/event-types/" + eventTypeId;
 	}
@@ -185,10 +183,6 @@ class EventTypesController {
 		response.setStatus(status.value());
 		model.addAttribute("error", messageKey);
 		return testActionPage(programId, this.service.testAction(user, programId, testActionId), user, model);
-	}
-
-	private static String refusalKey(DomainException refused) {
-		return "testAction.refused." + refused.problemType();
 	}
 
 	private String listPage(long programId, CurrentUser user, Model model, String name, String kind) {

@@ -26,6 +26,10 @@ class Partner {
 	protected Partner() {
 	}
 
+	Long id() {
+		return this.id;
+	}
+
 	PartnerView toView() {
 		return new PartnerView(this.id, this.name);
 	}

@@ -25,7 +25,7 @@ class ProgramApiController {
 
 	@GetMapping("/api/programs/{programId}/partners")
 	List<PartnerView> partners(@PathVariable long programId, CurrentUser user) {
-		return this.catalog.partnersOf(user, programId);
+		return this.catalog.partnersOf(this.catalog.require(user, programId));
 	}
 
 }

@@ -1,6 +1,9 @@
 package com.promotracking.programs;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,35 +40,34 @@ public class ProgramCatalog {
 
 	/** The program, if the user is a partner in it; otherwise {@link ProgramNotFound}. */
 	public ProgramView requireJoined(CurrentUser user, long programId) {
-		if (!user.isPartner() || user.partnerId() == null || !this.partners.isMember(user.partnerId(), programId)) {
+		if (!user.isPartner() || user.partnerId() == null
+				|| this.partners.findInProgram(user.partnerId(), programId).isEmpty()) {
 			throw new ProgramNotFound();
 		}
 		return this.programs.findWithBrand(programId).map(Program::toView).orElseThrow(ProgramNotFound::new);
 	}
 
-	/** The program's partners, for a user who manages it. */
-	public List<PartnerView> partnersOf(CurrentUser user, long programId) {
-		require(user, programId);
-		return this.partners.findByProgram(programId).stream().map(Partner::toView).toList();
+	/** The partners of a program the caller has already checked access to (through {@link #require}). */
+	public List<PartnerView> partnersOf(ProgramView program) {
+		return this.partners.findByProgram(program.id()).stream().map(Partner::toView).toList();
 	}
 
 	/** Names of the program's partners by id, for lists that show them. */
-	public java.util.Map<Long, String> partnerNames(long programId) {
+	public Map<Long, String> partnerNames(long programId) {
 		return this.partners.findByProgram(programId)
 			.stream()
-			.map(Partner::toView)
-			.collect(java.util.stream.Collectors.toMap(PartnerView::id, PartnerView::name));
+			.collect(Collectors.toMap(Partner::id, partner -> partner.toView().name()));
 	}
 
 	/** The partner a partner user stands for. */
-	public java.util.Optional<PartnerView> partnerOf(CurrentUser user) {
+	public Optional<PartnerView> partnerOf(CurrentUser user) {
 		return (user.partnerId() != null) ? this.partners.findById(user.partnerId()).map(Partner::toView)
-				: java.util.Optional.empty();
+				: Optional.empty();
 	}
 
 	/** The partner, if it belongs to the program; otherwise empty. */
-	public java.util.Optional<PartnerView> partnerIn(long programId, long partnerId) {
-		return this.partners.findByProgram(programId).stream().map(Partner::toView).filter(p -> p.id() == partnerId).findFirst();
+	public Optional<PartnerView> partnerIn(long programId, long partnerId) {
+		return this.partners.findInProgram(partnerId, programId).map(Partner::toView);
 	}
 
 	/** The brands the user acts for: a brand admin's own, a CSM's assigned ones, by name. */

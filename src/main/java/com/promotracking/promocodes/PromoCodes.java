@@ -10,10 +10,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +36,8 @@ import com.promotracking.users.CurrentUser;
 @Service
 public class PromoCodes {
 
-	static final Pattern EXACT_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+	/** An exact code: what partners may suggest and brands may create. */
+	public static final Pattern EXACT_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	static final int MAX_REGEX = 200;
 

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.promotracking.audit.Channel;
 import com.promotracking.programs.ProgramCatalog;
-import com.promotracking.system.DomainException;
+import com.promotracking.programs.ProgramView;
 import com.promotracking.system.InvalidField;
 import com.promotracking.users.CurrentUser;
 
@@ -55,7 +55,7 @@ class PromoCodesController {
 		}
 		catch (PromoCodeTrackingDisabled | DuplicatePromoCode refused) {
 			response.setStatus(refused.status().value());
-			model.addAttribute("error", refusalKey(refused));
+			model.addAttribute("error", refused.refusalKeyOn("promoCodes"));
 		}
 		model.addAttribute("form", form);
 		return page(programId, null, "", user, model);
@@ -75,15 +75,12 @@ class PromoCodesController {
 		return "redirect:/programs/" + programId + "/promo-codes";
 	}
 
-	private static String refusalKey(DomainException refused) {
-		return "promoCodes.refused." + refused.problemType();
-	}
-
 	private String page(long programId, Long partnerId, String state, CurrentUser user, Model model) {
 		PromoCodeState filter = PromoCodeState.of(state);
-		model.addAttribute("program", this.catalog.require(user, programId));
+		ProgramView program = this.catalog.require(user, programId);
+		model.addAttribute("program", program);
 		model.addAttribute("programs", this.catalog.visibleTo(user));
-		model.addAttribute("partners", this.catalog.partnersOf(user, programId));
+		model.addAttribute("partners", this.catalog.partnersOf(program));
 		model.addAttribute("codes", this.codes.list(user, programId, partnerId, filter));
 		model.addAttribute("partnerFilter", partnerId);
 		model.addAttribute("stateFilter", (filter != null) ? filter.name() : "");

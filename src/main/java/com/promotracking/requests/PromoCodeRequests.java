@@ -45,8 +45,6 @@ class PromoCodeRequests {
 
 	static final int MAX_COMMENT = 1000;
 
-	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
 	private final ProgramCatalog catalog;
 
 	private final TrackingSettings settings;
@@ -209,7 +207,7 @@ class PromoCodeRequests {
 				if (trimmed.isEmpty()) {
 					continue;
 				}
-				if (!CODE.matcher(trimmed).matches()) {
+				if (!PromoCodes.EXACT_CODE.matcher(trimmed).matches()) {
 					throw new InvalidField("suggestedCodes", "request.error.codeFormat");
 				}
 				if (seen.add(trimmed.toLowerCase(Locale.ROOT))) {

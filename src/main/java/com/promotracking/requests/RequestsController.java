@@ -20,7 +20,6 @@ import com.promotracking.programs.ProgramView;
 import com.promotracking.promocodes.DuplicatePromoCode;
 import com.promotracking.promocodes.PromoCodeTrackingDisabled;
 import com.promotracking.settings.TrackingSettings;
-import com.promotracking.system.DomainException;
 import com.promotracking.system.InvalidField;
 import com.promotracking.users.CurrentUser;
 
@@ -55,8 +54,7 @@ class RequestsController {
 		model.addAttribute("stateFilter", (filter != null) ? filter.name() : "");
 		model.addAttribute("partnerFilter", partnerId);
 		model.addAttribute("states", RequestState.values());
-		model.addAttribute("partners", this.catalog.partnersOf(user, programId));
-		brandModel(programId, user, model);
+		model.addAttribute("partners", this.catalog.partnersOf(brandModel(programId, user, model)));
 		return "requests/brand-list";
 	}
 
@@ -85,7 +83,7 @@ class RequestsController {
 			return refused(programId, requestId, invalid.reasonKey(), HttpStatus.BAD_REQUEST, user, model, response);
 		}
 		catch (RequestAlreadyDecided | DuplicatePromoCode | PromoCodeTrackingDisabled refused) {
-			return refused(programId, requestId, refusalKey(refused), refused.status(), user, model, response);
+			return refused(programId, requestId, refused.refusalKeyOn("request"), refused.status(), user, model, response);
 		}
 		return "redirect:/programs/" + programId + "/promo-code-requests/" + requestId;
 	}
@@ -97,7 +95,7 @@ class RequestsController {
 			this.requests.complete(user, programId, requestId, Channel.PAGE);
 		}
 		catch (RequestNotDecided refused) {
-			return refused(programId, requestId, refusalKey(refused), refused.status(), user, model, response);
+			return refused(programId, requestId, refused.refusalKeyOn("request"), refused.status(), user, model, response);
 		}
 		redirect.addFlashAttribute("message", "request.completed");
 		return "redirect:/programs/" + programId + "/promo-code-requests/" + requestId;
@@ -137,7 +135,7 @@ class RequestsController {
 		}
 		catch (PartnerRequestsDisabled refused) {
 			response.setStatus(refused.status().value());
-			return partnerForm(programId, user, model, suggestedCodes, dateNeeded, instructions, refusalKey(refused));
+			return partnerForm(programId, user, model, suggestedCodes, dateNeeded, instructions, refused.refusalKeyOn("request"));
 		}
 		redirect.addFlashAttribute("message", "request.submitted");
 		return "redirect:/partner/requests";
@@ -168,13 +166,11 @@ class RequestsController {
 		return "requests/brand-request";
 	}
 
-	private void brandModel(long programId, CurrentUser user, Model model) {
-		model.addAttribute("program", this.catalog.require(user, programId));
+	private ProgramView brandModel(long programId, CurrentUser user, Model model) {
+		ProgramView program = this.catalog.require(user, programId);
+		model.addAttribute("program", program);
 		model.addAttribute("programs", this.catalog.visibleTo(user));
-	}
-
-	private static String refusalKey(DomainException refused) {
-		return "request.refused." + refused.problemType();
+		return program;
 	}
 
 }

@@ -15,7 +15,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.promotracking.programs.ProgramCatalog;
-import com.promotracking.system.DomainException;
 import com.promotracking.users.Contacts;
 import com.promotracking.users.CurrentUser;
 
@@ -70,15 +69,11 @@ class AdSettingsController {
 		catch (PromoCodeNotValidated | PartnerRequestsRequireTracking refused) {
 			// Keep the user's ticks so they see what was refused; nothing was saved.
 			response.setStatus(refused.status().value());
-			model.addAttribute("refusal", refusalKey(refused));
+			model.addAttribute("refusal", refused.refusalKeyOn("adSettings"));
 			return page(this.service.current(user, programId), form, user, model);
 		}
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:" + PATH.replace("{programId}", Long.toString(programId));
-	}
-
-	private static String refusalKey(DomainException refused) {
-		return "adSettings.refused." + refused.problemType();
 	}
 
 	private String page(PromoCodeSettingsState state, AdSettingsForm form, CurrentUser user, Model model) {

@@ -64,8 +64,9 @@ class SettingsController {
 
 	@GetMapping("/programs/{programId}/settings")
 	String overview(@PathVariable long programId, CurrentUser user, Model model) {
-		model.addAttribute("state", this.service.current(user, programId));
-		model.addAttribute("program", this.catalog.require(user, programId));
+		PromoCodeSettingsState state = this.service.current(user, programId);
+		model.addAttribute("state", state);
+		model.addAttribute("program", state.program());
 		model.addAttribute("programs", this.catalog.visibleTo(user));
 		return "settings/overview";
 	}

@@ -33,4 +33,9 @@ public abstract class DomainException extends RuntimeException {
 		return "problem." + this.problemType + ".detail";
 	}
 
+	/** Key of how a page says it, in its own words: {@code <page>.refused.<type>}. */
+	public String refusalKeyOn(String page) {
+		return page + ".refused." + this.problemType;
+	}
+
 }

@@ -132,6 +132,24 @@ class EventTypeServiceTest {
 		}
 
 		@Test
+		void aReviewCommentIsStoredWithoutSurroundingSpacesAndABlankOneAsNone() {
+			TestAction action = storedAction(ReviewState.PENDING, "ETE15");
+
+			Reviewed reviewed = EventTypeServiceTest.this.service.review(ALICE, PROGRAM_ID, TEST_ACTION_ID,
+					Decision.APPROVE, "  Looks right ", Channel.PAGE);
+
+			assertThat(reviewed.action().reviewComment()).isEqualTo("Looks right");
+			TestAction blank = action(ReviewState.PENDING, "ETE15");
+			given(EventTypeServiceTest.this.testActions.findForUpdate(TEST_ACTION_ID, PROGRAM_ID))
+				.willReturn(Optional.of(blank));
+			assertThat(EventTypeServiceTest.this.service
+				.review(ALICE, PROGRAM_ID, TEST_ACTION_ID, Decision.REJECT, "   ", Channel.PAGE)
+				.action()
+				.reviewComment()).isNull();
+			assertThat(action.reviewState()).isEqualTo(ReviewState.APPROVED);
+		}
+
+		@Test
 		void approvingAnActionWithoutACodeSaysThePromoCodeIsStillNotValidated() {
 			storedAction(ReviewState.PENDING, null);
 

@@ -356,7 +356,7 @@ class EventTypesControllerTest {
 
 	@Test
 	void approvingAnActionWithAPromoCodeComesBackWithTheValidatedMessage() throws Exception {
-		given(this.service.review(ALICE, 12, 41, Decision.APPROVE, "Looks right", Channel.PAGE))
+		given(this.service.review(ALICE, 12, 41, Decision.APPROVE, "  Looks right ", Channel.PAGE))
 			.willReturn(new Reviewed(action(41, "TEST-FR-3001", "ETE15", ReviewState.APPROVED), true));
 
 		this.mvc
@@ -367,7 +367,8 @@ class EventTypesControllerTest {
 			.andExpect(redirectedUrl(TEST_ACTION))
 			.andExpect(flash().attribute("message", "testAction.approvedWithPromoCode"));
 
-		verify(this.service).review(ALICE, 12, 41, Decision.APPROVE, "Looks right", Channel.PAGE);
+		// The comment goes to the service as typed; the service trims it (EventTypeServiceTest).
+		verify(this.service).review(ALICE, 12, 41, Decision.APPROVE, "  Looks right ", Channel.PAGE);
 	}
 
 	@Test
@@ -386,7 +387,7 @@ class EventTypesControllerTest {
 
 	@Test
 	void approvingAnActionWithoutAPromoCodeSaysPlainlyThatThePromoCodeIsStillNotValidated() throws Exception {
-		given(this.service.review(ALICE, 12, 41, Decision.APPROVE, null, Channel.PAGE))
+		given(this.service.review(ALICE, 12, 41, Decision.APPROVE, "", Channel.PAGE))
 			.willReturn(new Reviewed(action(41, "TEST-FR-3001", null, ReviewState.APPROVED), false));
 
 		MvcResult result = this.mvc
@@ -407,7 +408,7 @@ class EventTypesControllerTest {
 	@Test
 	void approvingAnActionWithoutAPromoCodeWhileAnEarlierApprovalValidatesSaysTheCodeStaysValidated()
 			throws Exception {
-		given(this.service.review(ALICE, 12, 41, Decision.APPROVE, null, Channel.PAGE))
+		given(this.service.review(ALICE, 12, 41, Decision.APPROVE, "", Channel.PAGE))
 			.willReturn(new Reviewed(action(41, "TEST-FR-3001", null, ReviewState.APPROVED), true));
 
 		MvcResult result = this.mvc
@@ -508,7 +509,7 @@ class EventTypesControllerTest {
 
 	@Test
 	void deletingATestActionReturnsToItsEventType() throws Exception {
-		given(this.service.testAction(ALICE, 12, 41)).willReturn(action(41, "TEST-FR-3001", "ETE15", ReviewState.PENDING));
+		given(this.service.deleteTestAction(ALICE, 12, 41, Channel.PAGE)).willReturn(31L);
 
 		this.mvc.perform(asAlice(post(TEST_ACTION + "/deletion")).with(csrf()))
 			.andExpect(status().isFound())

@@ -108,7 +108,7 @@ class RequestsControllerTest {
 	void aliceManagesTwoProgramsAndPatBelongsToBoth() {
 		given(this.catalog.visibleTo(ALICE)).willReturn(List.of(PROGRAM, OTHER_PROGRAM));
 		given(this.catalog.require(ALICE, 11)).willReturn(PROGRAM);
-		given(this.catalog.partnersOf(ALICE, 11))
+		given(this.catalog.partnersOf(PROGRAM))
 			.willReturn(List.of(new PartnerView(5, "Trailblazer Deals"), new PartnerView(6, "Summit Savers")));
 		given(this.catalog.joinedBy(PAT)).willReturn(List.of(PROGRAM, OTHER_PROGRAM));
 		given(this.catalog.requireJoined(PAT, 11)).willReturn(PROGRAM);
