@@ -288,7 +288,7 @@ class AdSettingsBrowserIT {
 	}
 
 	private void navigateBy(Runnable action) {
-		BrowserSupport.navigateBy(driver, this.wait, action);
+		BrowserSupport.navigateBy(driver, action);
 	}
 
 	/** Presses Tab until the element with the given id has the focus (at most 40 times). */

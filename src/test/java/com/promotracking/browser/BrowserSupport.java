@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,9 +19,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.support.ui.FluentWait;
 
 import com.promotracking.support.Http;
 
@@ -30,6 +30,9 @@ import com.promotracking.support.Http;
  * API calls with HTTP Basic as a demo user (to set up and clean up around what the browser does).
  */
 final class BrowserSupport {
+
+	/** How long a page may take to replace the previous one. */
+	static final Duration NAVIGATION_TIMEOUT = Duration.ofSeconds(20);
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -60,12 +63,19 @@ final class BrowserSupport {
 
 	// ---------------------------------------------------------------- pages
 
-	/** Runs an action that loads a new page, and waits until that page has replaced the current one. */
-	static void navigateBy(WebDriver driver, WebDriverWait wait, Runnable action) {
-		WebElement previous = driver.findElement(By.tagName("html"));
+	/**
+	 * Runs an action that loads a new page, and waits until that page has replaced the current one: the old
+	 * document carries a marker the new one lacks. (Waiting for an old element to go stale is racy: Chromium
+	 * may answer with an inspector error instead of a stale element while the page is being replaced.)
+	 */
+	static void navigateBy(WebDriver driver, Runnable action) {
+		js(driver, "window.__leavingThisPage = true;");
 		action.run();
-		wait.until(ExpectedConditions.stalenessOf(previous));
-		wait.until(d -> "complete".equals(js(d, "return document.readyState;")));
+		new FluentWait<>(driver).withTimeout(NAVIGATION_TIMEOUT)
+			.pollingEvery(Duration.ofMillis(50))
+			.ignoring(WebDriverException.class)
+			.until(d -> Boolean.TRUE.equals(js(d,
+					"return window.__leavingThisPage === undefined && document.readyState === 'complete';")));
 	}
 
 	static String heading(WebDriver driver) {

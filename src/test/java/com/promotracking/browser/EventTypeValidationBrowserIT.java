@@ -294,7 +294,7 @@ class EventTypeValidationBrowserIT {
 	}
 
 	private void navigateBy(Runnable action) {
-		BrowserSupport.navigateBy(driver, this.wait, action);
+		BrowserSupport.navigateBy(driver, action);
 	}
 
 	private static String heading() {

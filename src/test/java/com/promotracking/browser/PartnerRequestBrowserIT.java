@@ -165,13 +165,13 @@ class PartnerRequestBrowserIT {
 		alice.findElement(By.id("profile-menu")).click();
 		WebElement settings = this.aliceWait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu-settings")));
-		navigateBy(alice, this.aliceWait, settings::click);
+		navigateBy(alice, settings::click);
 		this.aliceWait.until(ExpectedConditions.urlMatches("/programs/\\d+/settings$"));
 		if (!alice.getCurrentUrl().endsWith("/programs/" + this.usId + "/settings")) {
 			alice.get(url("/programs/" + this.usId + "/settings"));
 		}
 		assertThat(heading(alice)).isEqualTo("Paramètres de " + ACME_US);
-		navigateBy(alice, this.aliceWait, () -> menuLink("Général", "menu-ad-settings", "Paramètres des annonces").click());
+		navigateBy(alice, () -> menuLink("Général", "menu-ad-settings", "Paramètres des annonces").click());
 		this.aliceWait.until(ExpectedConditions.urlMatches("/programs/" + this.usId + "/settings/ad-settings$"));
 		assertThat(heading(alice)).isEqualTo("Paramètres des annonces");
 		WebElement tracking = alice.findElement(By.id(TRACKING));
@@ -180,7 +180,7 @@ class PartnerRequestBrowserIT {
 		assertThat(requests.isSelected()).isFalse();
 		tracking.click();
 		this.aliceWait.until(ExpectedConditions.elementToBeClickable(requests)).click();
-		navigateBy(alice, this.aliceWait, () -> alice.findElement(By.id("save")).click());
+		navigateBy(alice, () -> alice.findElement(By.id("save")).click());
 		WebElement saved = this.aliceWait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-message")));
 		assertThat(saved.getText()).isEqualTo("Vos paramètres ont été enregistrés.");
@@ -198,7 +198,7 @@ class PartnerRequestBrowserIT {
 		assertThat(requestCode.findElement(By.xpath("./parent::li")).getText()).startsWith(ACME_US + " (Acme Outdoor)");
 
 		// The request form: suggested code, date needed, instructions.
-		navigateBy(pat, this.patWait, requestCode::click);
+		navigateBy(pat, requestCode::click);
 		this.patWait.until(ExpectedConditions
 			.urlMatches("/partner/programs/" + this.usId + "/promo-code-requests/new$"));
 		assertThat(heading(pat)).isEqualTo("Demander un code promo pour " + ACME_US);
@@ -208,7 +208,7 @@ class PartnerRequestBrowserIT {
 		pat.findElement(By.id("instructions")).sendKeys(instructions);
 		WebElement submit = pat.findElement(By.id("submit-request"));
 		assertThat(submit.getText()).isEqualTo("Envoyer la demande");
-		navigateBy(pat, this.patWait, submit::click);
+		navigateBy(pat, submit::click);
 
 		// Back on their list: the request is sent, open, with the suggested code.
 		this.patWait.until(ExpectedConditions.urlToBe(url("/partner/requests")));
@@ -226,7 +226,7 @@ class PartnerRequestBrowserIT {
 		assertThat(mine.getText()).contains(dateNeeded, instructions, "Par " + PAT + " le ");
 
 		// 3. Alice: right-hand column → Engagement → Demandes; the request is there, open.
-		navigateBy(alice, this.aliceWait, () -> menuLink("Engagement", "menu-requests", "Demandes").click());
+		navigateBy(alice, () -> menuLink("Engagement", "menu-requests", "Demandes").click());
 		this.aliceWait.until(ExpectedConditions.urlMatches("/programs/" + this.usId + "/promo-code-requests$"));
 		assertThat(heading(alice)).isEqualTo("Demandes de codes promo pour " + ACME_US);
 		WebElement requestLink = alice.findElement(By.id("request-" + requestId));
@@ -238,7 +238,7 @@ class PartnerRequestBrowserIT {
 		assertThat(cells).containsExactly(PARTNER_NAME, suggested, dateNeeded, "Ouverte", "");
 
 		// The request: approve it with another code than suggested, and a comment.
-		navigateBy(alice, this.aliceWait, requestLink::click);
+		navigateBy(alice, requestLink::click);
 		String requestPath = "/programs/" + this.usId + "/promo-code-requests/" + requestId;
 		this.aliceWait.until(ExpectedConditions.urlMatches(requestPath + "$"));
 		assertThat(heading(alice)).isEqualTo("Demande de " + PARTNER_NAME);
@@ -251,7 +251,7 @@ class PartnerRequestBrowserIT {
 		alice.findElement(By.id("decision-comment")).sendKeys(comment);
 		WebElement approve = alice.findElement(By.id("approve-request"));
 		assertThat(approve.getText()).isEqualTo("Approuver et créer le code");
-		navigateBy(alice, this.aliceWait, approve::click);
+		navigateBy(alice, approve::click);
 		this.aliceWait.until(ExpectedConditions.urlMatches(requestPath + "$"));
 		assertThat(alice.findElement(By.id("flash-message")).getText())
 			.isEqualTo("Approuvée : le code promo " + approved + " a été créé pour le partenaire.");
@@ -261,7 +261,7 @@ class PartnerRequestBrowserIT {
 		assertThat(alice.findElements(By.id("decision-form"))).as("no second decision").isEmpty();
 
 		// 4. Pat reloads their list: approved, with Alice's code and comment.
-		navigateBy(pat, this.patWait, () -> pat.navigate().refresh());
+		navigateBy(pat, () -> pat.navigate().refresh());
 		mine = pat.findElement(By.id(patRequestId));
 		assertThat(mine.findElement(By.cssSelector(".request-state")).getText()).isEqualTo("Approuvée");
 		assertThat(mine.findElement(By.cssSelector(".approved-code")).getText()).isEqualTo(approved);
@@ -273,17 +273,17 @@ class PartnerRequestBrowserIT {
 		// 5. Alice marks it completed; Pat sees that too, the code still there.
 		WebElement complete = alice.findElement(By.id("complete-request"));
 		assertThat(complete.getText()).isEqualTo("Marquer comme terminée");
-		navigateBy(alice, this.aliceWait, complete::click);
+		navigateBy(alice, complete::click);
 		assertThat(alice.findElement(By.id("flash-message")).getText()).isEqualTo("La demande est terminée.");
 		assertThat(alice.findElement(By.cssSelector(".request-state")).getText()).isEqualTo("Terminée");
 		assertThat(alice.findElements(By.id("complete-request"))).isEmpty();
-		navigateBy(pat, this.patWait, () -> pat.navigate().refresh());
+		navigateBy(pat, () -> pat.navigate().refresh());
 		mine = pat.findElement(By.id(patRequestId));
 		assertThat(mine.findElement(By.cssSelector(".request-state")).getText()).isEqualTo("Terminée");
 		assertThat(mine.findElement(By.cssSelector(".approved-code")).getText()).isEqualTo(approved);
 
 		// 6. Alice: right-hand column → Engagement → Codes promo; the approved code is Trailblazer Deals', active.
-		navigateBy(alice, this.aliceWait, () -> menuLink("Engagement", "menu-promo-codes", "Codes promo").click());
+		navigateBy(alice, () -> menuLink("Engagement", "menu-promo-codes", "Codes promo").click());
 		this.aliceWait.until(ExpectedConditions.urlMatches("/programs/" + this.usId + "/promo-codes$"));
 		assertThat(heading(alice)).isEqualTo("Codes promo de " + ACME_US);
 		List<WebElement> rows = alice.findElements(By.xpath(
@@ -322,7 +322,7 @@ class PartnerRequestBrowserIT {
 		assertThat(lang(driver)).isEqualTo("fr");
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(PASSWORDS.get(username));
-		navigateBy(driver, wait, () -> driver.findElement(By.id("login")).click());
+		navigateBy(driver, () -> driver.findElement(By.id("login")).click());
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profile-menu")));
 	}
 
