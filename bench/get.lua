@@ -2,7 +2,7 @@
 request = function()
   local headers = {}
   if os.getenv("SESSION") ~= nil and os.getenv("SESSION") ~= "" then
-    headers["Cookie"] = "JSESSIONID=" .. os.getenv("SESSION")
+    headers["Cookie"] = "SESSION=" .. os.getenv("SESSION")
   end
   if os.getenv("AUTH") ~= nil and os.getenv("AUTH") ~= "" then
     headers["Authorization"] = "Basic " .. os.getenv("AUTH")

@@ -7,7 +7,7 @@ request = function()
   local body = tracking .. "_csrf=" .. os.getenv("CSRF")
   return wrk.format("POST", os.getenv("FORM_PATH"), {
     ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = "JSESSIONID=" .. os.getenv("SESSION")
+    ["Cookie"] = "SESSION=" .. os.getenv("SESSION")
   }, body)
 end
 dofile(os.getenv("BENCH_DIR") .. "/report.lua")

@@ -12,10 +12,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -62,12 +64,28 @@ class VerifiedCredentials implements AuthenticationProvider {
 			}
 			return known.result();
 		}
-		Authentication result = this.passwords.authenticate(login);
+		Authentication result = checkPassword(login);
 		if (this.verified.size() >= MAX_REMEMBERED) {
 			this.verified.clear();
 		}
 		this.verified.put(pair, new Verified(result, now));
 		return result;
+	}
+
+	/**
+	 * A login that could not be checked (the database is down, say) is not a wrong password: the failure
+	 * leaves Spring Security unwrapped, so it answers 503 or 500 rather than 401.
+	 */
+	private Authentication checkPassword(Authentication login) {
+		try {
+			return this.passwords.authenticate(login);
+		}
+		catch (InternalAuthenticationServiceException ex) {
+			if (ex.getCause() instanceof RuntimeException cause && !(cause instanceof AuthenticationException)) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	@Override

@@ -42,6 +42,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.promotracking.support.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -714,7 +716,7 @@ class PromoCodeSettingsApiIT {
 			return reply.headers()
 				.allValues("Set-Cookie")
 				.stream()
-				.filter(cookie -> cookie.startsWith("JSESSIONID="))
+				.filter(cookie -> cookie.startsWith(Http.SESSION_COOKIE + "="))
 				.map(cookie -> cookie.split(";", 2)[0])
 				.findFirst()
 				.orElse(null);

@@ -60,7 +60,7 @@ public final class Http {
 
 	public static final String PROBLEM_JSON = "application/problem+json";
 
-	private static final String SESSION_COOKIE = "JSESSIONID";
+	public static final String SESSION_COOKIE = "SESSION";
 
 	private final HttpClient client;
 
