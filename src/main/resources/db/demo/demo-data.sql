@@ -24,6 +24,9 @@ insert into app_user (username, password_hash, display_name, role)
 insert into app_user (username, password_hash, display_name, role, partner_id)
     select 'pat@partner.example', '{bcrypt}$2a$10$GwNObBdpICpkRAPdUSc01eDyhaTdPxhAJTmfUsVwfj7fAKYOElNKa', 'Pat Lee', 'PARTNER', id
     from partner where name = 'Trailblazer Deals';
+-- An operator: reads /actuator (health details, info, metrics), sees no brand and no program.
+insert into app_user (username, password_hash, display_name, role)
+    values ('olivia@ops.example', '{bcrypt}$2a$10$MPnssHsEOgg7xiahmy6JpO5auQ30R9/41OV.qYDGukPOy4lSTV6IS', 'Olivia Novak', 'OPERATOR');
 
 insert into csm_assignment (csm_id, brand_id)
     select u.id, b.id from app_user u, brand b where u.username = 'carol@csm.example' and b.name = 'Acme Outdoor';

@@ -12,7 +12,8 @@ import com.promotracking.users.CurrentUser;
 
 /**
  * The programs a user may act on. This is the one place the access rule lives: a brand admin acts on their
- * own brand's programs, a CSM on the brands assigned to them, a partner on none. Every feature asks here.
+ * own brand's programs, a CSM on the brands assigned to them, a partner and an operator on none. Every feature
+ * asks here.
  */
 @Service
 @Transactional(readOnly = true)

@@ -15,7 +15,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * What the servlet container shows when nothing else handled a failure (an unknown URL, a wrong method, an
- * unexpected exception): a problem response for API calls, a translated page otherwise. Never a stack trace.
+ * unexpected exception): a problem response for API and Actuator calls, a translated page otherwise. Never a
+ * stack trace.
  */
 @Controller
 class ErrorPages implements ErrorController {
@@ -30,7 +31,8 @@ class ErrorPages implements ErrorController {
 	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		HttpStatus status = statusOf(request);
 		String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		if (uri != null && uri.startsWith(request.getContextPath() + "/api/")) {
+		if (uri != null && (uri.startsWith(request.getContextPath() + "/api/")
+				|| uri.startsWith(request.getContextPath() + "/actuator"))) {
 			this.problems.write(response, status, ProblemWriter.typeOf(status), uri, LocaleContextHolder.getLocale());
 			return null;
 		}

@@ -12,7 +12,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** API calls without valid credentials get a 401 problem response and the Basic challenge. */
+/** API and Actuator calls without valid credentials get a 401 problem response and the Basic challenge. */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -30,6 +30,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 			AuthenticationException authException) throws IOException {
 		response.setHeader("WWW-Authenticate", "Basic realm=\"promo-code-tracking\", charset=\"UTF-8\"");
 		String type = (authException instanceof LockedException) ? "login-locked" : "unauthorized";
+		RequestLog.noteProblem(request, type);
 		this.problems.write(response, HttpStatus.UNAUTHORIZED, type, request.getRequestURI(),
 				this.locales.resolveLocale(request));
 	}

@@ -15,19 +15,27 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two doors: the JSON API takes HTTP Basic on every request and keeps no session, so a browser's session
- * cookie never authorizes an API call; the pages use form login with CSRF-protected forms.
+ * Three doors: the JSON API takes HTTP Basic on every request and keeps no session, so a browser's session
+ * cookie never authorizes an API call; Actuator ({@code /actuator}) works the same way for operators; the
+ * pages use form login with CSRF-protected forms. Each door logs every request ({@link RequestLog}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+	/** The role of the people who run the service ({@code users.Role.OPERATOR}). */
+	private static final String OPERATOR = "OPERATOR";
+
+	private final RequestLog requestLog = new RequestLog();
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
 		return http.securityMatcher("/api/**")
+			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
@@ -38,10 +46,35 @@ class SecurityConfig {
 			.build();
 	}
 
+	/**
+	 * Health and its liveness and readiness groups are open, so probes and load balancers need no password;
+	 * their details show to operators only ({@code management.endpoint.health.roles}). Everything else under
+	 * {@code /actuator}, including addresses of endpoints that are switched off, needs an operator: others get
+	 * 401 or 403, an operator gets the endpoint or 404. HTTP Basic on every call, no session, no cookie.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain actuatorChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+			ProblemAccessDeniedHandler accessDenied) throws Exception {
+		return http.securityMatcher("/actuator", "/actuator/**")
+			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole(OPERATOR))
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.headers(SecurityConfig::strictHeaders)
+			.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-		return http
+		return http.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
 				.permitAll()

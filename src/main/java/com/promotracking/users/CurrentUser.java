@@ -23,6 +23,11 @@ public record CurrentUser(long id, String username, String displayName, Role rol
 		return this.role == Role.PARTNER;
 	}
 
+	/** Runs the service; manages no brand and belongs to no partner. */
+	public boolean isOperator() {
+		return this.role == Role.OPERATOR;
+	}
+
 	/** A brand admin manages their own brand, a CSM the brands assigned to them, a partner none. */
 	public boolean manages(long brandId) {
 		return this.managedBrandIds.contains(brandId);

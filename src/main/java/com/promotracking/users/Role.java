@@ -7,9 +7,11 @@ public enum Role {
 	/** The platform's customer success manager, acting for the brands assigned to them. */
 	CSM,
 	/** Promotes programs; changes no settings. */
-	PARTNER;
+	PARTNER,
+	/** Runs the service: reads its health details, version and metrics under {@code /actuator}; no program. */
+	OPERATOR;
 
-	/** As the API writes it: {@code brand-admin}, {@code csm}, {@code partner}. */
+	/** As the API writes it: {@code brand-admin}, {@code csm}, {@code partner}, {@code operator}. */
 	public String value() {
 		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}

@@ -37,6 +37,7 @@ import static com.promotracking.support.Http.ALICE;
 import static com.promotracking.support.Http.BOB;
 import static com.promotracking.support.Http.CAROL;
 import static com.promotracking.support.Http.GLOBEX_MAIN;
+import static com.promotracking.support.Http.OLIVIA;
 import static com.promotracking.support.Http.PAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,9 +56,9 @@ class AccessMatrixIT {
 
 	/** The rule, as the issue states it: who may act on which program. */
 	private static final Map<String, Set<String>> MAY_ACT_ON = Map.of(ALICE, Set.of(ACME_US, ACME_FR), BOB,
-			Set.of(GLOBEX_MAIN), CAROL, Set.of(ACME_US, ACME_FR), PAT, Set.of());
+			Set.of(GLOBEX_MAIN), CAROL, Set.of(ACME_US, ACME_FR), PAT, Set.of(), OLIVIA, Set.of());
 
-	private static final List<String> USERS = List.of(ALICE, BOB, CAROL, PAT);
+	private static final List<String> USERS = List.of(ALICE, BOB, CAROL, PAT, OLIVIA);
 
 	private static final List<String> PROGRAMS = List.of(ACME_US, ACME_FR, GLOBEX_MAIN);
 
@@ -193,7 +194,7 @@ class AccessMatrixIT {
 
 	@Test
 	void theMatrixCoversEveryUserProgramAndEndpoint() {
-		assertThat(matrix()).hasSize(USERS.size() * PROGRAMS.size() * Endpoint.values().length).hasSize(60);
+		assertThat(matrix()).hasSize(USERS.size() * PROGRAMS.size() * Endpoint.values().length).hasSize(75);
 	}
 
 	@Test

@@ -45,8 +45,11 @@ public final class Http {
 
 	public static final String PAT = "pat@partner.example";
 
+	/** The operator: Actuator only, no brand, no program. */
+	public static final String OLIVIA = "olivia@ops.example";
+
 	public static final Map<String, String> PASSWORDS = Map.of(ALICE, "alice-demo-pass", BOB, "bob-demo-pass",
-			CAROL, "carol-demo-pass", PAT, "pat-demo-pass");
+			CAROL, "carol-demo-pass", PAT, "pat-demo-pass", OLIVIA, "olivia-demo-pass");
 
 	public static final String ACME = "Acme Outdoor";
 

@@ -152,6 +152,24 @@ class FlywaySchemaTest {
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
+	@Test
+	void anOperatorBelongsToNoBrandAndNoPartnerAndRolesStayKnown() {
+		this.jdbc.update("""
+				insert into app_user (username, password_hash, display_name, role)
+				values ('ops@example.test', '{noop}x', 'Ops', 'OPERATOR')""");
+
+		assertThatThrownBy(() -> this.jdbc.update("""
+				insert into app_user (username, password_hash, display_name, role, brand_id)
+				values ('ops2@example.test', '{noop}x', 'Ops', 'OPERATOR', 10)"""))
+			.isInstanceOf(DataIntegrityViolationException.class)
+			.hasMessageContaining("CK_APP_USER_OPERATOR");
+		assertThatThrownBy(() -> this.jdbc.update("""
+				insert into app_user (username, password_hash, display_name, role)
+				values ('root@example.test', '{noop}x', 'Root', 'ROOT')"""))
+			.isInstanceOf(DataIntegrityViolationException.class)
+			.hasMessageContaining("CK_APP_USER_ROLE");
+	}
+
 	private void insertTestAction(long id, long eventTypeId, String orderId) {
 		this.jdbc.update("""
 				insert into test_action (id, event_type_id, order_id, amount, currency, promo_code, payload, received_at,

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Import;
  * What a {@code @WebMvcTest} of pages needs from this package, which its slice does not pick up by itself:
  * the security chains, the language rules, the error pages and the {@code @dateTimes} formatter.
  */
-@Import({ SecurityConfig.class, LanguageConfig.class, ProblemAuthenticationEntryPoint.class, ProblemWriter.class,
-		PageErrorHandler.class, DateTimes.class })
+@Import({ SecurityConfig.class, LanguageConfig.class, ProblemAuthenticationEntryPoint.class,
+		ProblemAccessDeniedHandler.class, ProblemWriter.class, PageErrorHandler.class, DateTimes.class })
 public final class WebTestSupport {
 
 	private WebTestSupport() {
