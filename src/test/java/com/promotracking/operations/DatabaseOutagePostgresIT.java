@@ -1,5 +1,6 @@
 package com.promotracking.operations;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -73,8 +74,12 @@ class DatabaseOutagePostgresIT {
 		Session loggingIn = http.anonymous();
 		String loginToken = Http.csrfOf(http.get(loggingIn, "/login"));
 
+		assertThat(probe(http, "/actuator/health/readiness")).isEqualTo(200);
+
 		server.stop();
 		try {
+			assertThat(probe(http, "/actuator/health/readiness")).as("readiness").isEqualTo(503);
+			assertThat(probe(http, "/actuator/health/liveness")).as("liveness").isEqualTo(200);
 			Response put = http.api("PUT", Http.settingsApiPath(program), ALICE, Http.body(false, false));
 			assertUnavailableProblem(put);
 			// Bob's password was never checked by this instance: it cannot be now, and that is no 401.
@@ -109,6 +114,12 @@ class DatabaseOutagePostgresIT {
 			.as("the session kept in the database outlived the outage")
 			.isEqualTo(200);
 		assertThat(http.api("GET", "/api/programs", BOB, null).status()).isEqualTo(200);
+		assertThat(probe(http, "/actuator/health/readiness")).isEqualTo(200);
+	}
+
+	/** A probe as the load balancer sends it: no credentials. */
+	private static int probe(Http http, String path) {
+		return http.send(HttpRequest.newBuilder(http.uri(path))).status();
 	}
 
 	private static void assertUnavailableProblem(Response response) {

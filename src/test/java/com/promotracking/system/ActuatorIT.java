@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.promotracking.support.Http;
+import com.promotracking.support.TestPostgres;
 import com.promotracking.support.Http.Program;
 import com.promotracking.support.Http.Response;
 import com.promotracking.support.Http.Session;
@@ -75,7 +76,8 @@ class ActuatorIT {
 		assertThat(components).as(operator.body()).isNotNull();
 		assertThat(components.propertyNames()).containsExactlyInAnyOrder("db", "readinessState");
 		assertThat(components.at("/db/status").asString()).isEqualTo("UP");
-		assertThat(components.at("/db/details/database").asString()).as("details too").isEqualTo("H2");
+		assertThat(components.at("/db/details/database").asString()).as("details too")
+			.isEqualTo(TestPostgres.isThisRun() ? "PostgreSQL" : "H2");
 		assertThat(brandAdmin.status()).isEqualTo(200);
 		assertThat(brandAdmin.json().has("components")).as("a brand admin is no operator: %s", brandAdmin.body())
 			.isFalse();
