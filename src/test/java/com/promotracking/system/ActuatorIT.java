@@ -17,10 +17,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.promotracking.support.Http;
-import com.promotracking.support.TestPostgres;
 import com.promotracking.support.Http.Program;
 import com.promotracking.support.Http.Response;
 import com.promotracking.support.Http.Session;
+import com.promotracking.support.TestPostgres;
 
 import static com.promotracking.support.ApiAssertions.assertProblem;
 import static com.promotracking.support.Http.ACME_US;
