@@ -85,14 +85,19 @@ final class RequestLog extends OncePerRequestFilter {
 		long start = System.nanoTime();
 		// Logout clears the user before the chain returns: remember who it was.
 		String userBefore = userName();
-		boolean failed = true;
+		Throwable failure = null;
 		try {
 			chain.doFilter(request, response);
-			failed = false;
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
 		}
 		finally {
-			// An exception that escapes here becomes a 500 unless the answer was already on its way.
-			int status = (failed && !response.isCommitted()) ? 500 : response.getStatus();
+			// An exception that escapes here becomes a 503 (DatabaseUnavailableFilter) or a 500, unless the
+			// answer was already on its way.
+			int status = (failure == null || response.isCommitted()) ? response.getStatus()
+					: DatabaseUnavailable.isCauseOf(failure) ? 503 : 500;
 			String user = userName();
 			String line = line(request.getMethod(), path, status, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
 					(user != null) ? user : userBefore, response.getHeader("Location"),

@@ -19,6 +19,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -131,6 +132,19 @@ class RequestLogTest {
 		assertThat(lines()).singleElement()
 			.asString()
 			.matches("DELETE /api/programs/9/event-types/3 500 \\d+ms user=- program=9 outcome=error");
+	}
+
+	@Test
+	void aDatabaseThatCannotBeReachedIsLoggedAsThe503ItBecomes() {
+		MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/api/programs/9/promo-code-settings");
+
+		assertThatThrownBy(() -> this.filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+			throw new CannotCreateTransactionException("no connection");
+		})).isInstanceOf(CannotCreateTransactionException.class);
+
+		assertThat(lines()).singleElement()
+			.asString()
+			.matches("PUT /api/programs/9/promo-code-settings 503 \\d+ms user=- program=9 outcome=error");
 	}
 
 	@Test
