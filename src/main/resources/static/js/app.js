@@ -12,6 +12,12 @@ document.addEventListener('DOMContentLoaded', function () {
       requests.disabled = !tracking.checked;
     });
   }
+  // A save redirects to ?saved for its notice: take that off the address, so a reload doesn't repeat it.
+  if (document.getElementById('saved-message') && window.history.replaceState && window.URL) {
+    var address = new URL(window.location.href);
+    address.searchParams.delete('saved');
+    window.history.replaceState(window.history.state, '', address.pathname + address.search + address.hash);
+  }
   // Escape closes the profile menu and gives the focus back to it.
   document.querySelectorAll('details.profile-menu').forEach(function (menu) {
     menu.addEventListener('keydown', function (event) {

@@ -86,7 +86,10 @@ public class ProgramCatalog {
 		if (user.managedBrandIds().isEmpty()) {
 			return List.of();
 		}
-		return this.programs.findByBrandIds(user.managedBrandIds()).stream().map(Program::toView).toList();
+		List<Program> visible = (user.managedBrandIds().size() == 1)
+				? this.programs.findByBrandId(user.managedBrandIds().iterator().next())
+				: this.programs.findByBrandIds(user.managedBrandIds());
+		return visible.stream().map(Program::toView).toList();
 	}
 
 	/** The program, if the user may act on it; otherwise {@link ProgramNotFound}, as if it did not exist. */

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,6 +22,8 @@ import com.promotracking.users.CurrentUser;
 class AdSettingsController {
 
 	static final String PATH = "/programs/{programId}/settings/ad-settings";
+
+	static final String SAVED = "saved";
 
 	private final ProgramSettingsService service;
 
@@ -40,17 +41,24 @@ class AdSettingsController {
 		this.supportUrl = supportUrl;
 	}
 
+	/**
+	 * The page; {@code ?saved} (where a save redirects to) adds the "saved" notice. A query parameter, not a
+	 * flash attribute: a flash attribute lives in the session, which is in the database, so every save would
+	 * cost two more writes (store it, then remove it), and a client that never follows the redirect would pile
+	 * them up in its session.
+	 */
 	@GetMapping(PATH)
-	String show(@PathVariable long programId, @RequestParam(defaultValue = "0") int historyPage, CurrentUser user,
-			Model model) {
+	String show(@PathVariable long programId, @RequestParam(defaultValue = "0") int historyPage,
+			@RequestParam(name = SAVED, required = false) String saved, CurrentUser user, Model model) {
 		PromoCodeSettingsState state = this.service.current(user, programId);
+		model.addAttribute(SAVED, saved != null);
 		model.addAttribute("history", this.service.history(state, Math.max(historyPage, 0), HistoryPages.PAGE_SIZE));
 		return page(state, AdSettingsForm.of(state), user, model);
 	}
 
 	@PostMapping(PATH)
 	String save(@PathVariable long programId, @ModelAttribute("form") AdSettingsForm form, BindingResult binding,
-			CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			CurrentUser user, Model model, HttpServletResponse response) {
 		if (binding.hasErrors()) {
 			// Only a tampered form gets here (the fields are checkboxes and a hidden number).
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -72,8 +80,7 @@ class AdSettingsController {
 			model.addAttribute("refusal", refused.refusalKeyOn("adSettings"));
 			return page(this.service.current(user, programId), form, user, model);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:" + PATH.replace("{programId}", Long.toString(programId));
+		return "redirect:" + PATH.replace("{programId}", Long.toString(programId)) + "?" + SAVED;
 	}
 
 	private String page(PromoCodeSettingsState state, AdSettingsForm form, CurrentUser user, Model model) {

@@ -164,7 +164,7 @@ class AccessMatrixIT {
 			}
 			case FORM_POST -> {
 				assertThat(response.status()).as("%s", response).isEqualTo(302);
-				assertThat(response.location()).endsWith(Http.adSettingsPath(program.id()));
+				assertThat(response.location()).endsWith(Http.adSettingsPath(program.id()) + "?saved");
 			}
 			case API_GET -> {
 				assertThat(response.status()).as("%s", response).isEqualTo(200);

@@ -140,7 +140,7 @@ class ConcurrentSavesIT {
 		System.out.println("Concurrent form saves: " + statuses);
 		assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(302, 1L, 409, (long) SAVES - 1));
 		Attempt winner = winner(attempts, 302);
-		assertThat(winner.response().location()).endsWith(page);
+		assertThat(winner.response().location()).endsWith(page + "?saved");
 
 		for (Attempt attempt : attempts) {
 			if (attempt.response().status() != 409) {
