@@ -15,6 +15,9 @@ import org.springframework.session.SessionRepository;
  * the session changed. With this, a session in steady use is written about once a minute instead; a session
  * idle for its whole timeout still expires, at most that interval early. Changes to attributes (a login, a
  * CSRF token) are written as before.
+ *
+ * <p>It offers only what the session filter needs: finding a user's sessions by login (for "sign out
+ * everywhere", say) would need the wrapped repository's {@code FindByIndexNameSessionRepository} passed on.
  */
 final class SparseTouchSessionRepository
 		implements SessionRepository<SparseTouchSessionRepository.SparseTouch>, DisposableBean {

@@ -2,6 +2,8 @@ package com.promotracking.system;
 
 import java.time.Duration;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,10 +38,13 @@ class StaticResources implements WebMvcConfigurer {
 		}
 	}
 
-	/** Rewrites the links pages render to the versioned names. */
+	/** Rewrites the links pages render to the versioned names, error pages' included. */
 	@Bean
 	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
-		return new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
+				new ResourceUrlEncodingFilter());
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR);
+		return registration;
 	}
 
 }
