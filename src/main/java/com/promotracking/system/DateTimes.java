@@ -2,8 +2,13 @@ package com.promotracking.system;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -12,15 +17,24 @@ import org.springframework.stereotype.Component;
 @Component("dateTimes")
 public class DateTimes {
 
-	private static final DateTimeFormatter FORMAT = DateTimeFormatter
-		.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-		.withZone(ZoneOffset.UTC);
+	/**
+	 * One formatter per language, with its pattern worked out once: a localized formatter looks its pattern up
+	 * again on every call, which showed in the profile of a page with a page of history.
+	 */
+	private final Map<Locale, DateTimeFormatter> byLocale = new ConcurrentHashMap<>();
 
 	public String format(Instant instant) {
 		if (instant == null) {
 			return "";
 		}
-		return FORMAT.withLocale(LocaleContextHolder.getLocale()).format(instant) + " UTC";
+		return this.byLocale.computeIfAbsent(LocaleContextHolder.getLocale(), DateTimes::formatterFor).format(instant)
+				+ " UTC";
+	}
+
+	private static DateTimeFormatter formatterFor(Locale locale) {
+		String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.LONG, FormatStyle.SHORT,
+				IsoChronology.INSTANCE, locale);
+		return DateTimeFormatter.ofPattern(pattern, locale).withZone(ZoneOffset.UTC);
 	}
 
 }

@@ -15,8 +15,9 @@ import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
  * no sub-select in the select list); Hibernate still checks every query against the entities at start-up.
  */
 @Configuration(proxyBeanMethods = false)
+// Public only because the repositories that Spring AOT prepares at build time (in their own packages) refer to it.
 @EnableJpaRepositories(basePackages = "com.promotracking", queryEnhancerSelector = JpaConfig.SimpleQueryReader.class)
-class JpaConfig {
+public class JpaConfig {
 
 	/** Chooses Spring Data's pattern-based query reader for every declared query. */
 	public static final class SimpleQueryReader implements QueryEnhancerSelector {

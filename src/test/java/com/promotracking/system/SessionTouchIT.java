@@ -2,7 +2,14 @@ package com.promotracking.system;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +75,39 @@ class SessionTouchIT {
 		assertThat(afterPages.primaryId()).isEqualTo(afterLogin.primaryId());
 		assertThat(afterPages.lastAccessTime()).as("last access time").isEqualTo(afterLogin.lastAccessTime());
 		assertThat(afterPages.expiryTime()).as("expiry time").isEqualTo(afterLogin.expiryTime());
+	}
+
+	@Test
+	void pagesOpenedAllAtOnceRightAfterSigningInAllAnswer() throws Exception {
+		// Signing in clears the session's CSRF token: each of these pages makes one and adds it to the session.
+		Session alice = this.http.login(ALICE);
+		String page = Http.adSettingsPath(this.program.id());
+		int pages = 16;
+		ExecutorService pool = Executors.newFixedThreadPool(pages);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Response>> answers = new ArrayList<>();
+			for (int i = 0; i < pages; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return this.http.get(alice, page);
+				}));
+			}
+			start.countDown();
+			for (Future<Response> answer : answers) {
+				Response response = answer.get(60, TimeUnit.SECONDS);
+				assertThat(response.status()).as("%s", response).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id"
+						+ " where s.session_id = ? and a.attribute_name like '%CsrfToken%'",
+				Integer.class, sessionIdOf(alice)))
+			.as("one CSRF token in the session")
+			.isEqualTo(1);
 	}
 
 	@Test
