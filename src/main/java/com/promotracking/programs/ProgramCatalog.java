@@ -86,10 +86,10 @@ public class ProgramCatalog {
 		if (user.managedBrandIds().isEmpty()) {
 			return List.of();
 		}
-		List<Program> visible = (user.managedBrandIds().size() == 1)
-				? this.programs.findByBrandId(user.managedBrandIds().iterator().next())
-				: this.programs.findByBrandIds(user.managedBrandIds());
-		return visible.stream().map(Program::toView).toList();
+		return this.programs.findByBrandIds(user.managedBrandIds().toArray(Long[]::new))
+			.stream()
+			.map(Program::toView)
+			.toList();
 	}
 
 	/** The program, if the user may act on it; otherwise {@link ProgramNotFound}, as if it did not exist. */

@@ -1,6 +1,5 @@
 package com.promotracking.programs;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,15 +8,12 @@ import org.springframework.data.repository.Repository;
 
 interface ProgramRepository extends Repository<Program, Long> {
 
-	@Query("select p from Program p join fetch p.brand b where b.id in :brandIds order by b.name, p.id")
-	List<Program> findByBrandIds(Collection<Long> brandIds);
-
 	/**
-	 * The same for one brand. Hibernate translates a query with a list parameter anew on every call, and
-	 * keeps the translation of this one: a brand admin, who has one brand, opens pages that list it often.
+	 * The brands come as one array parameter, not a list for {@code in}: Hibernate keeps its translation of a query
+	 * only when no parameter takes a list, and this query runs for every page that shows the program list.
 	 */
-	@Query("select p from Program p join fetch p.brand b where b.id = :brandId order by p.id")
-	List<Program> findByBrandId(long brandId);
+	@Query("select p from Program p join fetch p.brand b where array_contains(:brandIds, b.id) order by b.name, p.id")
+	List<Program> findByBrandIds(Long[] brandIds);
 
 	@Query(value = "select p.* from program p join program_partner pp on pp.program_id = p.id where pp.partner_id = :partnerId order by p.id", nativeQuery = true)
 	List<Program> findByPartner(long partnerId);

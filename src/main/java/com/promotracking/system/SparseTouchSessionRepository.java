@@ -35,7 +35,7 @@ final class SparseTouchSessionRepository
 
 	@Override
 	public SparseTouch createSession() {
-		return new SparseTouch(this.sessions.createSession(), this.interval);
+		return new SparseTouch(this.sessions.createSession());
 	}
 
 	@Override
@@ -46,7 +46,7 @@ final class SparseTouchSessionRepository
 	@Override
 	public SparseTouch findById(String id) {
 		Session session = this.sessions.findById(id);
-		return (session != null) ? new SparseTouch(session, this.interval) : null;
+		return (session != null) ? new SparseTouch(session) : null;
 	}
 
 	@Override
@@ -62,21 +62,19 @@ final class SparseTouchSessionRepository
 		}
 	}
 
-	/** A session whose "last used" time moves only in steps of at least the interval. */
-	static final class SparseTouch implements Session {
+	/** A session whose "last used" time moves only in steps of at least the repository's interval. */
+	final class SparseTouch implements Session {
 
 		private final Session session;
 
-		private final Duration interval;
-
-		SparseTouch(Session session, Duration interval) {
+		SparseTouch(Session session) {
 			this.session = session;
-			this.interval = interval;
 		}
 
 		@Override
 		public void setLastAccessedTime(Instant lastAccessedTime) {
-			if (!lastAccessedTime.isBefore(this.session.getLastAccessedTime().plus(this.interval))) {
+			Instant due = this.session.getLastAccessedTime().plus(SparseTouchSessionRepository.this.interval);
+			if (!lastAccessedTime.isBefore(due)) {
 				this.session.setLastAccessedTime(lastAccessedTime);
 			}
 		}

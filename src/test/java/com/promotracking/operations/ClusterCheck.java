@@ -292,13 +292,13 @@ public final class ClusterCheck {
 		static Instance start(String name, Path jar, ThrowawayPostgres database, Path logs) throws IOException {
 			int port = freePort();
 			Path log = logs.resolve("instance-" + name + ".log");
-			// The JVM flags README.md recommends, Spring AOT included: so the build runs the ahead-of-time
-			// prepared application, the way production runs it, against PostgreSQL.
-			ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-XX:+UseSerialGC", "-Xmx96m", "-Xss512k", "-XX:TrimNativeHeapInterval=10000", "-Dspring.aot.enabled=true", "-jar", jar.toString(),
-					"--server.port=" + port,
-					"--spring.profiles.active=postgres")
-				.redirectErrorStream(true)
+			// The JVM flags README.md recommends (deploy/jvm-flags), Spring AOT included: so the build runs the
+			// ahead-of-time prepared application, the way production runs it, against PostgreSQL.
+			List<String> command = new ArrayList<>();
+			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.addAll(List.of(Files.readString(Path.of("deploy", "jvm-flags")).strip().split("\\s+")));
+			command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=postgres"));
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			builder.environment()
 				.putAll(Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", "app",

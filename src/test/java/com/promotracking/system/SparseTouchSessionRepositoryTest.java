@@ -186,7 +186,7 @@ class SparseTouchSessionRepositoryTest {
 		idle.setLastAccessedTime(Instant.now().minus(Duration.ofMinutes(31)));
 		this.stored.save(idle);
 
-		assertThat(new SparseTouch(idle, INTERVAL).isExpired()).isTrue();
+		assertThat(this.sessions.new SparseTouch(idle).isExpired()).isTrue();
 		assertThat(this.sessions.findById(idle.getId())).isNull();
 	}
 

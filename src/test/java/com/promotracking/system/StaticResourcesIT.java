@@ -106,32 +106,12 @@ class StaticResourcesIT {
 
 	@Test
 	void theVersionedStylesheetIsServedAsCssForAYearWithTheBytesOfTheFile() {
-		String stylesheet = stylesheetOf(loginPage());
-
-		HttpResponse<byte[]> versioned = bytes(stylesheet);
-		HttpResponse<byte[]> plain = bytes("/css/app.css");
-
-		assertThat(versioned.statusCode()).isEqualTo(200);
-		assertThat(versioned.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/css"));
-		assertThat(versioned.headers().firstValue("Cache-Control")).hasValue(A_YEAR);
-		assertThat(plain.statusCode()).isEqualTo(200);
-		assertThat(versioned.body()).isNotEmpty().isEqualTo(plain.body());
+		assertServedForAYear(stylesheetOf(loginPage()), "/css/app.css", "text/css");
 	}
 
 	@Test
 	void theVersionedScriptIsServedAsJavaScriptForAYearWithTheBytesOfTheFile() {
-		String script = scriptOf(loginPage());
-
-		HttpResponse<byte[]> versioned = bytes(script);
-		HttpResponse<byte[]> plain = bytes("/js/app.js");
-
-		assertThat(versioned.statusCode()).isEqualTo(200);
-		assertThat(versioned.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/javascript"));
-		assertThat(versioned.headers().firstValue("Cache-Control")).hasValue(A_YEAR);
-		assertThat(plain.statusCode()).isEqualTo(200);
-		assertThat(versioned.body()).isNotEmpty().isEqualTo(plain.body());
+		assertServedForAYear(scriptOf(loginPage()), "/js/app.js", "text/javascript");
 	}
 
 	// ---------------------------------------------------------------- nothing else
@@ -176,6 +156,19 @@ class StaticResourcesIT {
 	}
 
 	// ---------------------------------------------------------------- helpers
+
+	/** The versioned name answers the file's bytes, as the plain name does, with its type and a year's caching. */
+	private void assertServedForAYear(String versionedPath, String plainPath, String contentType) {
+		HttpResponse<byte[]> versioned = bytes(versionedPath);
+		HttpResponse<byte[]> plain = bytes(plainPath);
+
+		assertThat(versioned.statusCode()).isEqualTo(200);
+		assertThat(versioned.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith(contentType));
+		assertThat(versioned.headers().firstValue("Cache-Control")).hasValue(A_YEAR);
+		assertThat(plain.statusCode()).isEqualTo(200);
+		assertThat(versioned.body()).isNotEmpty().isEqualTo(plain.body());
+	}
 
 	private Document loginPage() {
 		return Http.expect(this.http.get(this.http.anonymous(), "/login"), 200).html();

@@ -1,0 +1,62 @@
+package com.promotracking.programs;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.promotracking.users.CurrentUser;
+import com.promotracking.users.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The programs a user sees, against the Flyway schema in the test H2: those of every brand they manage, by brand
+ * name and then in the order they were made, and none of any other brand.
+ */
+@DataJpaTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import(ProgramCatalog.class)
+class ProgramCatalogRepositoryTest {
+
+	@Autowired
+	private ProgramCatalog catalog;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@BeforeEach
+	void threeBrands() {
+		this.jdbc.update("insert into brand (id, name) values (10, 'Globex'), (20, 'Acme Outdoor'), (30, 'Initech')");
+		this.jdbc.update("insert into program (id, brand_id, name) values (101, 10, 'Globex Main'), "
+				+ "(201, 20, 'Acme Outdoor US'), (202, 20, 'Acme Outdoor FR'), (301, 30, 'Initech Main')");
+	}
+
+	@Test
+	void aBrandAdminSeesTheProgramsOfTheirBrandOnly() {
+		assertThat(this.catalog.visibleTo(user(Role.BRAND_ADMIN, Set.of(20L)))).extracting(ProgramView::name)
+			.containsExactly("Acme Outdoor US", "Acme Outdoor FR");
+	}
+
+	@Test
+	void aCsmSeesTheProgramsOfEveryAssignedBrandByBrandName() {
+		assertThat(this.catalog.visibleTo(user(Role.CSM, Set.of(10L, 20L)))).extracting(ProgramView::name)
+			.containsExactly("Acme Outdoor US", "Acme Outdoor FR", "Globex Main");
+	}
+
+	@Test
+	void someoneWhoManagesNoBrandSeesNoProgram() {
+		assertThat(this.catalog.visibleTo(user(Role.PARTNER, Set.of()))).isEmpty();
+	}
+
+	private static CurrentUser user(Role role, Set<Long> brands) {
+		return new CurrentUser(1, "someone@example.com", "Someone", role, brands);
+	}
+
+}
