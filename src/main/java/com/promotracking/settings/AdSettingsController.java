@@ -13,8 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.promotracking.programs.ProgramCatalog;
-import com.promotracking.users.Contacts;
+import com.promotracking.audit.HistoryText;
 import com.promotracking.users.CurrentUser;
 
 /** Settings → General → Ad settings: the Promo code tracking section. */
@@ -27,17 +26,14 @@ class AdSettingsController {
 
 	private final ProgramSettingsService service;
 
-	private final ProgramCatalog catalog;
-
-	private final Contacts contacts;
+	private final HistoryText historyText;
 
 	private final String supportUrl;
 
-	AdSettingsController(ProgramSettingsService service, ProgramCatalog catalog, Contacts contacts,
+	AdSettingsController(ProgramSettingsService service, HistoryText historyText,
 			@Value("${app.support-url}") String supportUrl) {
 		this.service = service;
-		this.catalog = catalog;
-		this.contacts = contacts;
+		this.historyText = historyText;
 		this.supportUrl = supportUrl;
 	}
 
@@ -50,10 +46,9 @@ class AdSettingsController {
 	@GetMapping(PATH)
 	String show(@PathVariable long programId, @RequestParam(defaultValue = "0") int historyPage,
 			@RequestParam(name = SAVED, required = false) String saved, CurrentUser user, Model model) {
-		PromoCodeSettingsState state = this.service.current(user, programId);
+		AdSettingsView view = this.service.view(user, programId, Math.max(historyPage, 0));
 		model.addAttribute(SAVED, saved != null);
-		model.addAttribute("history", this.service.history(state, Math.max(historyPage, 0), HistoryPages.PAGE_SIZE));
-		return page(state, AdSettingsForm.of(state), user, model);
+		return page(view, AdSettingsForm.of(view.state()), model);
 	}
 
 	@PostMapping(PATH)
@@ -62,9 +57,9 @@ class AdSettingsController {
 		if (binding.hasErrors()) {
 			// Only a tampered form gets here (the fields are checkboxes and a hidden number).
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			PromoCodeSettingsState state = this.service.current(user, programId);
+			AdSettingsView view = this.service.view(user, programId, 0);
 			model.addAttribute("refusal", "adSettings.invalidForm");
-			return page(state, AdSettingsForm.of(state), user, model);
+			return page(view, AdSettingsForm.of(view.state()), model);
 		}
 		try {
 			this.service.change(user, programId, form.toChange());
@@ -72,26 +67,25 @@ class AdSettingsController {
 		catch (SettingsChangedMeanwhile conflict) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("conflict", conflict.current());
-			return page(conflict.current(), AdSettingsForm.of(conflict.current()), user, model);
+			return page(this.service.view(conflict.current(), user, 0), AdSettingsForm.of(conflict.current()), model);
 		}
 		catch (PromoCodeNotValidated | PartnerRequestsRequireTracking refused) {
 			// Keep the user's ticks so they see what was refused; nothing was saved.
 			response.setStatus(refused.status().value());
 			model.addAttribute("refusal", refused.refusalKeyOn("adSettings"));
-			return page(this.service.current(user, programId), form, user, model);
+			return page(this.service.view(user, programId, 0), form, model);
 		}
 		return "redirect:" + PATH.replace("{programId}", Long.toString(programId)) + "?" + SAVED;
 	}
 
-	private String page(PromoCodeSettingsState state, AdSettingsForm form, CurrentUser user, Model model) {
-		if (!model.containsAttribute("history")) {
-			model.addAttribute("history", this.service.history(state, 0, HistoryPages.PAGE_SIZE));
-		}
-		model.addAttribute("state", state);
-		model.addAttribute("program", state.program());
+	private String page(AdSettingsView view, AdSettingsForm form, Model model) {
+		model.addAttribute("state", view.state());
+		model.addAttribute("program", view.state().program());
 		model.addAttribute("form", form);
-		model.addAttribute("programs", this.catalog.visibleTo(user));
-		model.addAttribute("csm", this.contacts.csmOf(state.program().brandId()).orElse(null));
+		model.addAttribute("history", view.history());
+		model.addAttribute("historyRows", this.historyText.rows(view.history()));
+		model.addAttribute("programs", view.programs());
+		model.addAttribute("csm", view.csm());
 		model.addAttribute("supportUrl", this.supportUrl);
 		return "settings/ad-settings";
 	}

@@ -18,6 +18,7 @@ import com.promotracking.eventtypes.PromoCodeValidations;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.system.DomainException;
+import com.promotracking.users.Contacts;
 import com.promotracking.users.CurrentUser;
 
 /**
@@ -41,11 +42,14 @@ class ProgramSettingsService {
 
 	private final History history;
 
+	private final Contacts contacts;
+
 	private final Clock clock;
 
 	ProgramSettingsService(ProgramCatalog catalog, PromoCodeValidations validations,
-			PromoCodeSettingsRepository settings, History history, Clock clock) {
+			PromoCodeSettingsRepository settings, History history, Contacts contacts, Clock clock) {
 		this.catalog = catalog;
+		this.contacts = contacts;
 		this.validations = validations;
 		this.settings = settings;
 		this.history = history;
@@ -64,10 +68,21 @@ class ProgramSettingsService {
 		return this.history.page(this.catalog.require(user, programId), page, size);
 	}
 
-	/** The history of a program whose access the caller has just checked (it holds its state). */
+	/**
+	 * The Ad settings page's data, with a page of history, in one read-only transaction: one connection and one
+	 * commit for the page rather than one for each of its parts.
+	 */
 	@Transactional(readOnly = true)
-	public HistoryPage history(PromoCodeSettingsState checked, int page, int size) {
-		return this.history.page(checked.program(), page, size);
+	public AdSettingsView view(CurrentUser user, long programId, int historyPage) {
+		return view(current(user, programId), user, historyPage);
+	}
+
+	/** The same for settings the caller has just read, access checked (a refused or conflicting save). */
+	@Transactional(readOnly = true)
+	public AdSettingsView view(PromoCodeSettingsState checked, CurrentUser user, int historyPage) {
+		return new AdSettingsView(checked,
+				this.history.page(checked.program(), historyPage, HistoryPages.PAGE_SIZE),
+				this.catalog.visibleTo(user), this.contacts.csmOf(checked.program().brandId()).orElse(null));
 	}
 
 	/**

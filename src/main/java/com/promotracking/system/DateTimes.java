@@ -23,12 +23,16 @@ public class DateTimes {
 	 */
 	private final Map<Locale, DateTimeFormatter> byLocale = new ConcurrentHashMap<>();
 
+	/** In the language of the current request. */
 	public String format(Instant instant) {
+		return format(instant, LocaleContextHolder.getLocale());
+	}
+
+	public String format(Instant instant, Locale locale) {
 		if (instant == null) {
 			return "";
 		}
-		return this.byLocale.computeIfAbsent(LocaleContextHolder.getLocale(), DateTimes::formatterFor).format(instant)
-				+ " UTC";
+		return this.byLocale.computeIfAbsent(locale, DateTimes::formatterFor).format(instant) + " UTC";
 	}
 
 	private static DateTimeFormatter formatterFor(Locale locale) {

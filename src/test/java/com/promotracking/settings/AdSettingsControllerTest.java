@@ -3,7 +3,6 @@ package com.promotracking.settings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
@@ -24,13 +23,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.promotracking.audit.Channel;
 import com.promotracking.audit.HistoryPage;
+import com.promotracking.audit.HistoryText;
 import com.promotracking.eventtypes.PromoCodeValidation;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.system.WebTestSupport;
 import com.promotracking.users.Contact;
-import com.promotracking.users.Contacts;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.users.Role;
 import com.promotracking.users.SignedInUsers;
@@ -39,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -53,7 +53,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The Ad settings page and the settings entry point, with the service mocked and the real security. */
 @WebMvcTest(controllers = { AdSettingsController.class, SettingsController.class })
-@Import({ WebTestSupport.class, SignedInUsers.class })
+@Import({ WebTestSupport.class, SignedInUsers.class, HistoryText.class })
 class AdSettingsControllerTest {
 
 	private static final String PAGE = "/programs/11/settings/ad-settings";
@@ -79,19 +79,19 @@ class AdSettingsControllerTest {
 	@MockitoBean
 	private ProgramCatalog catalog;
 
-	@MockitoBean
-	private Contacts contacts;
+	private static AdSettingsView viewOf(PromoCodeSettingsState state, int historyPage) {
+		return new AdSettingsView(state, new HistoryPage(List.of(), historyPage, HistoryPages.PAGE_SIZE, false),
+				List.of(PROGRAM, OTHER_PROGRAM), new Contact("Carol Diaz", "carol@csm.example"));
+	}
 
 	@BeforeEach
 	void aliceSeesHerTwoPrograms() {
 		given(this.catalog.visibleTo(ALICE)).willReturn(List.of(PROGRAM, OTHER_PROGRAM));
 		given(this.catalog.require(ALICE, 11)).willReturn(PROGRAM);
-		given(this.contacts.csmOf(1)).willReturn(Optional.of(new Contact("Carol Diaz", "carol@csm.example")));
 		given(this.service.current(ALICE, 11)).willReturn(BOTH_OFF);
-		given(this.service.history(any(PromoCodeSettingsState.class), anyInt(), anyInt()))
-			.willAnswer(call -> new HistoryPage(List.of(), call.getArgument(1), call.getArgument(2), false));
-		given(this.service.history(any(), anyLong(), anyInt(), anyInt()))
-			.willAnswer(call -> new HistoryPage(List.of(), call.getArgument(2), call.getArgument(3), false));
+		given(this.service.view(eq(ALICE), eq(11L), anyInt())).willAnswer(call -> viewOf(BOTH_OFF, call.getArgument(2)));
+		given(this.service.view(any(PromoCodeSettingsState.class), eq(ALICE), anyInt()))
+			.willAnswer(call -> viewOf(call.getArgument(0), call.getArgument(2)));
 	}
 
 	@Test
@@ -142,8 +142,8 @@ class AdSettingsControllerTest {
 	void pageTicksTheSavedSettingsAndNamesTheApproval() throws Exception {
 		PromoCodeValidation validation = new PromoCodeValidation(101, "TEST-US-1001", "SUMMER10", 21, "Online Sale",
 				Instant.parse("2026-10-02T15:30:00Z"), "alice@acme.example");
-		given(this.service.current(ALICE, 11)).willReturn(
-				new PromoCodeSettingsState(PROGRAM, true, true, 4, EARLIER, "carol@csm.example", validation));
+		given(this.service.view(eq(ALICE), eq(11L), anyInt())).willReturn(
+				viewOf(new PromoCodeSettingsState(PROGRAM, true, true, 4, EARLIER, "carol@csm.example", validation), 0));
 
 		Document page = html(this.mvc.perform(asAlice(get(PAGE))).andExpect(status().isOk()));
 
@@ -254,7 +254,7 @@ class AdSettingsControllerTest {
 
 	@Test
 	void aProgramTheUserMayNotSeeIsThe404Page() throws Exception {
-		given(this.service.current(ALICE, 99)).willThrow(new ProgramNotFound());
+		given(this.service.view(eq(ALICE), eq(99L), anyInt())).willThrow(new ProgramNotFound());
 
 		Document page = html(this.mvc.perform(asAlice(get("/programs/99/settings/ad-settings")))
 			.andExpect(status().isNotFound())

@@ -32,6 +32,8 @@ import com.promotracking.eventtypes.PromoCodeValidations;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
+import com.promotracking.users.Contact;
+import com.promotracking.users.Contacts;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.users.Role;
 
@@ -79,13 +81,44 @@ class ProgramSettingsServiceTest {
 
 	private final History history = mock(History.class);
 
+	private final Contacts contacts = mock(Contacts.class);
+
 	private final ProgramSettingsService service = new ProgramSettingsService(this.catalog, this.validations,
-			this.repository, this.history, Clock.fixed(NOW, ZoneOffset.UTC));
+			this.repository, this.history, this.contacts, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@BeforeEach
 	void programIsVisibleToAlice() {
 		given(this.catalog.require(ALICE, PROGRAM_ID)).willReturn(PROGRAM);
 		given(this.repository.saveAndFlush(any())).willAnswer(returnsFirstArg());
+	}
+
+	@Test
+	void thePageViewHoldsTheSettingsTheAskedPageOfHistoryTheUsersProgramsAndTheBrandsCsm() {
+		given(this.repository.findById(PROGRAM_ID)).willReturn(Optional.empty());
+		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.of(VALIDATION));
+		HistoryPage second = new HistoryPage(List.of(), 2, HistoryPages.PAGE_SIZE, false);
+		given(this.history.page(PROGRAM, 2, HistoryPages.PAGE_SIZE)).willReturn(second);
+		given(this.catalog.visibleTo(ALICE)).willReturn(List.of(PROGRAM));
+		Contact carol = new Contact("Carol Diaz", "carol@csm.example");
+		given(this.contacts.csmOf(1)).willReturn(Optional.of(carol));
+
+		AdSettingsView view = this.service.view(ALICE, PROGRAM_ID, 2);
+
+		assertThat(view.state().program()).isEqualTo(PROGRAM);
+		assertThat(view.state().validation()).isEqualTo(VALIDATION);
+		assertThat(view.state().promoCodeTrackingEnabled()).isFalse();
+		assertThat(view.history()).isSameAs(second);
+		assertThat(view.programs()).containsExactly(PROGRAM);
+		assertThat(view.csm()).isEqualTo(carol);
+	}
+
+	@Test
+	void aBrandWithoutCsmHasNoneOnThePageView() {
+		given(this.repository.findById(PROGRAM_ID)).willReturn(Optional.empty());
+		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.empty());
+		given(this.contacts.csmOf(1)).willReturn(Optional.empty());
+
+		assertThat(this.service.view(ALICE, PROGRAM_ID, 0).csm()).isNull();
 	}
 
 	enum Expected {
