@@ -22,7 +22,7 @@ public class PromoCodeValidations {
 
 	/** The latest approval that validates the program's promo code, if any. */
 	public Optional<PromoCodeValidation> of(long programId) {
-		return this.testActions.findValidating(programId, Limit.of(1)).stream().findFirst().map(TestAction::toValidation);
+		return this.testActions.findValidations(programId, Limit.of(1)).stream().findFirst();
 	}
 
 }

@@ -122,9 +122,4 @@ class TestAction {
 				this.reviewedBy, this.reviewComment, this.withdrawnAt, this.withdrawnBy, this.withdrawalComment);
 	}
 
-	PromoCodeValidation toValidation() {
-		return new PromoCodeValidation(this.id, this.orderId, this.promoCode, this.eventType.id(),
-				this.eventType.name(), this.reviewedAt, this.reviewedBy);
-	}
-
 }

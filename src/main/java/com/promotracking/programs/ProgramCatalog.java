@@ -45,7 +45,7 @@ public class ProgramCatalog {
 				|| this.partners.findInProgram(user.partnerId(), programId).isEmpty()) {
 			throw new ProgramNotFound();
 		}
-		return this.programs.findWithBrand(programId).map(Program::toView).orElseThrow(ProgramNotFound::new);
+		return this.programs.findView(programId).orElseThrow(ProgramNotFound::new);
 	}
 
 	/** The partners of a program the caller has already checked access to (through {@link #require}). */
@@ -86,16 +86,12 @@ public class ProgramCatalog {
 		if (user.managedBrandIds().isEmpty()) {
 			return List.of();
 		}
-		return this.programs.findByBrandIds(user.managedBrandIds().toArray(Long[]::new))
-			.stream()
-			.map(Program::toView)
-			.toList();
+		return this.programs.findViewsByBrandIds(user.managedBrandIds().toArray(Long[]::new));
 	}
 
 	/** The program, if the user may act on it; otherwise {@link ProgramNotFound}, as if it did not exist. */
 	public ProgramView require(CurrentUser user, long programId) {
-		return this.programs.findWithBrand(programId)
-			.map(Program::toView)
+		return this.programs.findView(programId)
 			.filter(program -> user.manages(program.brandId()))
 			.orElseThrow(() -> new ProgramNotFound());
 	}

@@ -12,13 +12,21 @@ interface ProgramRepository extends Repository<Program, Long> {
 	 * The brands come as one array parameter, not a list for {@code in}: Hibernate keeps its translation of a query
 	 * only when no parameter takes a list, and this query runs for every page that shows the program list.
 	 */
-	@Query("select p from Program p join fetch p.brand b where array_contains(:brandIds, b.id) order by b.name, p.id")
-	List<Program> findByBrandIds(Long[] brandIds);
+	@Query("""
+			select new com.promotracking.programs.ProgramView(p.id, p.name, b.id, b.name) from Program p join p.brand b
+			where array_contains(:brandIds, b.id) order by b.name, p.id""")
+	List<ProgramView> findViewsByBrandIds(Long[] brandIds);
 
 	@Query(value = "select p.* from program p join program_partner pp on pp.program_id = p.id where pp.partner_id = :partnerId order by p.id", nativeQuery = true)
 	List<Program> findByPartner(long partnerId);
 
-	@Query("select p from Program p join fetch p.brand where p.id = :id")
-	Optional<Program> findWithBrand(long id);
+	/**
+	 * Read straight into the view every request needs (access checks run on every page and call): no entities to
+	 * build, keep in the persistence context and check for changes at each flush of a save.
+	 */
+	@Query("""
+			select new com.promotracking.programs.ProgramView(p.id, p.name, b.id, b.name) from Program p join p.brand b
+			where p.id = :id""")
+	Optional<ProgramView> findView(long id);
 
 }

@@ -15,6 +15,7 @@ import com.promotracking.users.CurrentUser;
 import com.promotracking.users.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The programs a user sees, against the Flyway schema in the test H2: those of every brand they manage, by brand
@@ -53,6 +54,16 @@ class ProgramCatalogRepositoryTest {
 	@Test
 	void someoneWhoManagesNoBrandSeesNoProgram() {
 		assertThat(this.catalog.visibleTo(user(Role.PARTNER, Set.of()))).isEmpty();
+	}
+
+	@Test
+	void aBrandAdminGetsTheirProgramWithItsBrandAndNoOtherBrandsProgram() {
+		CurrentUser acmeAdmin = user(Role.BRAND_ADMIN, Set.of(20L));
+
+		assertThat(this.catalog.require(acmeAdmin, 202)).isEqualTo(new ProgramView(202, "Acme Outdoor FR", 20,
+				"Acme Outdoor"));
+		assertThatThrownBy(() -> this.catalog.require(acmeAdmin, 101)).isInstanceOf(ProgramNotFound.class);
+		assertThatThrownBy(() -> this.catalog.require(acmeAdmin, 999)).isInstanceOf(ProgramNotFound.class);
 	}
 
 	private static CurrentUser user(Role role, Set<Long> brands) {
