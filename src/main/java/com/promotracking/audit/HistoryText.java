@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import com.promotracking.system.DateTimes;
@@ -19,22 +18,13 @@ public class HistoryText {
 
 	private final DateTimes dateTimes;
 
-	HistoryText(MessageSource messages, DateTimes dateTimes) {
+	public HistoryText(MessageSource messages, DateTimes dateTimes) {
 		this.messages = messages;
 		this.dateTimes = dateTimes;
 	}
 
-	/** The page's entries, in order, in the language of the current request. */
-	public List<HistoryRow> rows(HistoryPage page) {
-		Locale locale = LocaleContextHolder.getLocale();
-		List<HistoryRow> rows = new ArrayList<>(page.entries().size());
-		for (HistoryRecord entry : page.entries()) {
-			rows.add(row(entry, locale));
-		}
-		return rows;
-	}
-
-	private HistoryRow row(HistoryRecord entry, Locale locale) {
+	/** The entry in words, in the given language. */
+	public HistoryRow row(HistoryRecord entry, Locale locale) {
 		String subject = message(entry.subject().type().messageKey(), locale);
 		List<String> changes = new ArrayList<>(entry.changes().size());
 		for (Map.Entry<String, FieldChange> change : entry.changes().entrySet()) {

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.promotracking.audit.HistoryText;
 import com.promotracking.users.CurrentUser;
 
 /** Settings → General → Ad settings: the Promo code tracking section. */
@@ -26,14 +25,14 @@ class AdSettingsController {
 
 	private final ProgramSettingsService service;
 
-	private final HistoryText historyText;
+	private final HistoryRows historyRows;
 
 	private final String supportUrl;
 
-	AdSettingsController(ProgramSettingsService service, HistoryText historyText,
+	AdSettingsController(ProgramSettingsService service, HistoryRows historyRows,
 			@Value("${app.support-url}") String supportUrl) {
 		this.service = service;
-		this.historyText = historyText;
+		this.historyRows = historyRows;
 		this.supportUrl = supportUrl;
 	}
 
@@ -83,7 +82,7 @@ class AdSettingsController {
 		model.addAttribute("program", view.state().program());
 		model.addAttribute("form", form);
 		model.addAttribute("history", view.history());
-		model.addAttribute("historyRows", this.historyText.rows(view.history()));
+		model.addAttribute("historyRows", this.historyRows.of(view.history()));
 		model.addAttribute("programs", view.programs());
 		model.addAttribute("csm", view.csm());
 		model.addAttribute("supportUrl", this.supportUrl);

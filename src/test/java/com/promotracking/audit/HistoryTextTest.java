@@ -1,15 +1,12 @@
 package com.promotracking.audit;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
+import com.promotracking.support.AppMessages;
 import com.promotracking.system.DateTimes;
 import com.promotracking.users.Role;
 
@@ -20,21 +17,15 @@ class HistoryTextTest {
 
 	private static final Instant AT = Instant.parse("2026-11-02T10:15:30Z");
 
-	private final HistoryText text = new HistoryText(messages(), new DateTimes());
-
-	@AfterEach
-	void resetLanguage() {
-		LocaleContextHolder.resetLocaleContext();
-	}
+	private final HistoryText text = new HistoryText(AppMessages.source(), new DateTimes());
 
 	@Test
 	void aRefusedReviewWithACommentReadsInFrenchWithItsReasonAndComment() {
-		LocaleContextHolder.setLocale(Locale.FRENCH);
 		HistoryRecord entry = new HistoryRecord(1, AT, "carol@csm.example", Role.CSM, 1, "Acme Outdoor", Channel.API,
 				new Subject(Subject.SubjectType.TEST_ACTION, 5, "TEST-1001"), Outcome.REFUSED,
 				Map.of("reviewState", new FieldChange("pending", "rejected")), "not-approved", "Wrong amount");
 
-		HistoryRow row = single(entry);
+		HistoryRow row = this.text.row(entry, Locale.FRENCH);
 
 		assertThat(row.when()).isEqualTo(new DateTimes().format(AT, Locale.FRENCH)).contains("2026").endsWith(" UTC");
 		assertThat(row.actor()).isEqualTo("carol@csm.example");
@@ -51,12 +42,11 @@ class HistoryTextTest {
 
 	@Test
 	void aPlainChangeHasNoProblemNorCommentAndShowsOnAndOff() {
-		LocaleContextHolder.setLocale(Locale.ENGLISH);
 		HistoryRecord entry = new HistoryRecord(2, AT, "alice@acme.example", Role.BRAND_ADMIN, 1, "Acme Outdoor",
 				Channel.PAGE, new Subject(Subject.SubjectType.PROMO_CODE_SETTINGS, 11, "Acme Outdoor US"),
 				Outcome.CHANGED, Map.of("promoCodeTrackingEnabled", new FieldChange(false, true)), null, null);
 
-		HistoryRow row = single(entry);
+		HistoryRow row = this.text.row(entry, Locale.ENGLISH);
 
 		assertThat(row.outcome()).isEqualTo("Changed");
 		assertThat(row.channel()).isEqualTo("Settings page");
@@ -69,29 +59,14 @@ class HistoryTextTest {
 
 	@Test
 	void aFieldValueOrProblemWithoutWordsIsShownAsStored() {
-		LocaleContextHolder.setLocale(Locale.ENGLISH);
 		HistoryRecord entry = new HistoryRecord(3, AT, "alice@acme.example", Role.BRAND_ADMIN, 1, "Acme Outdoor",
 				Channel.API, new Subject(Subject.SubjectType.PROMO_CODE, 8, "SUMMER10"), Outcome.CHANGED,
 				Map.of("someNewField", new FieldChange(null, "shiny")), "some-new-problem", null);
 
-		HistoryRow row = single(entry);
+		HistoryRow row = this.text.row(entry, Locale.ENGLISH);
 
 		assertThat(row.changes()).containsExactly("someNewField: none → shiny");
 		assertThat(row.problem()).isEqualTo("some-new-problem");
-	}
-
-	private HistoryRow single(HistoryRecord entry) {
-		List<HistoryRow> rows = this.text.rows(new HistoryPage(List.of(entry), 0, 10, false));
-		assertThat(rows).hasSize(1);
-		return rows.get(0);
-	}
-
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
 	}
 
 }

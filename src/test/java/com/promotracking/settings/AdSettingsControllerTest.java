@@ -53,7 +53,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The Ad settings page and the settings entry point, with the service mocked and the real security. */
 @WebMvcTest(controllers = { AdSettingsController.class, SettingsController.class })
-@Import({ WebTestSupport.class, SignedInUsers.class, HistoryText.class })
+@Import({ WebTestSupport.class, SignedInUsers.class, HistoryText.class, HistoryRows.class })
 class AdSettingsControllerTest {
 
 	private static final String PAGE = "/programs/11/settings/ad-settings";
