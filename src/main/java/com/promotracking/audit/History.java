@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.promotracking.programs.ProgramView;
@@ -24,13 +22,10 @@ import com.promotracking.users.Role;
  * <p>
  * Plain SQL rather than JPA: an entry is written once and never changed, so an entity would only add its cost
  * (persistence context, dirty checks, an identity insert that fetches the key back) to every save, and a page of
- * history is read straight into records. The SQL runs on the caller's transaction's connection.
+ * history is read straight into records, its changes left as the JSON they were stored as. The SQL runs on the caller's transaction's connection.
  */
 @Service
 public class History {
-
-	private static final TypeReference<LinkedHashMap<String, FieldChange>> CHANGES = new TypeReference<>() {
-	};
 
 	private final JdbcClient jdbc;
 
@@ -91,7 +86,7 @@ public class History {
 				row.getString("acting_for_brand_name"), Channel.valueOf(row.getString("channel")),
 				new Subject(Subject.SubjectType.valueOf(row.getString("subject_type")), row.getLong("subject_id"),
 						row.getString("subject_label")),
-				Outcome.valueOf(row.getString("outcome")), this.json.readValue(row.getString("changes"), CHANGES),
+				Outcome.valueOf(row.getString("outcome")), row.getString("changes"),
 				row.getString("problem_type"), row.getString("comment"));
 	}
 

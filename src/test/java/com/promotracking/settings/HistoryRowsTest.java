@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -14,8 +13,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import com.promotracking.audit.Channel;
-import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.HistoryPage;
 import com.promotracking.audit.HistoryRecord;
 import com.promotracking.audit.HistoryText;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** History rows rendered from their template with the application's messages, once per entry and language. */
 class HistoryRowsTest {
 
-	private final HistoryRows rows = new HistoryRows(engine(), new HistoryText(AppMessages.source(), new DateTimes()));
+	private final HistoryRows rows = new HistoryRows(engine(), new HistoryText(AppMessages.source(), new DateTimes(), new JsonMapper()));
 
 	@AfterEach
 	void resetLanguage() {
@@ -91,7 +91,7 @@ class HistoryRowsTest {
 	private static HistoryRecord entry(long id, String actor, Outcome outcome, String label) {
 		return new HistoryRecord(id, Instant.parse("2026-11-02T10:15:30Z"), actor, Role.BRAND_ADMIN, 1,
 				"Acme Outdoor", Channel.PAGE, new Subject(Subject.SubjectType.PROMO_CODE_SETTINGS, 11, label), outcome,
-				Map.of(ProgramSettingsService.TRACKING, new FieldChange(false, true)),
+				"{\"" + ProgramSettingsService.TRACKING + "\":{\"from\":false,\"to\":true}}",
 				(outcome == Outcome.REFUSED) ? "promo-code-not-validated" : null, null);
 	}
 
