@@ -22,7 +22,8 @@ import com.promotracking.users.Role;
  * <p>
  * Plain SQL rather than JPA: an entry is written once and never changed, so an entity would only add its cost
  * (persistence context, dirty checks, an identity insert that fetches the key back) to every save, and a page of
- * history is read straight into records, its changes left as the JSON they were stored as. The SQL runs on the caller's transaction's connection.
+ * history is read straight into records, its changes left as the JSON they were stored as. The SQL runs on the
+ * connection of the caller's transaction.
  */
 @Service
 public class History {

@@ -18,10 +18,10 @@ import com.promotracking.system.DateTimes;
 @Component
 public class HistoryText {
 
-	private final MessageSource messages;
-
 	private static final TypeReference<LinkedHashMap<String, FieldChange>> CHANGES = new TypeReference<>() {
 	};
+
+	private final MessageSource messages;
 
 	private final DateTimes dateTimes;
 

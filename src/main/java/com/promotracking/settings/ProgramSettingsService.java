@@ -49,10 +49,10 @@ class ProgramSettingsService {
 	ProgramSettingsService(ProgramCatalog catalog, PromoCodeValidations validations,
 			PromoCodeSettingsRepository settings, History history, Contacts contacts, Clock clock) {
 		this.catalog = catalog;
-		this.contacts = contacts;
 		this.validations = validations;
 		this.settings = settings;
 		this.history = history;
+		this.contacts = contacts;
 		this.clock = clock;
 	}
 
