@@ -1,6 +1,15 @@
 package com.promotracking.users;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +37,10 @@ class VerifiedCredentialsTest {
 
 	private final LoginThrottle throttle = mock(LoginThrottle.class);
 
-	private final VerifiedCredentials credentials = new VerifiedCredentials(this.accounts, ENCODER, this.throttle);
+	private final AtomicLong nanoTime = new AtomicLong();
+
+	private final VerifiedCredentials credentials = new VerifiedCredentials(this.accounts, ENCODER, this.throttle,
+			this.nanoTime::get);
 
 	@BeforeEach
 	void aliceHasAPassword() {
@@ -71,6 +83,85 @@ class VerifiedCredentialsTest {
 
 		assertThatThrownBy(() -> this.credentials.authenticate(login("alice@acme.example", "alice-demo-pass")))
 			.isInstanceOf(LockedException.class);
+	}
+
+	@Test
+	void aRememberedPairIsCheckedAgainOnceItsTimeIsUp() {
+		this.credentials.authenticate(login("alice@acme.example", "alice-demo-pass"));
+		this.nanoTime.addAndGet(VerifiedCredentials.REMEMBERED_FOR.toNanos() - 1);
+		this.credentials.authenticate(login("alice@acme.example", "alice-demo-pass"));
+		verify(this.accounts, times(1)).loadUserByUsername("alice@acme.example");
+
+		this.nanoTime.addAndGet(1);
+		this.credentials.authenticate(login("alice@acme.example", "alice-demo-pass"));
+		verify(this.accounts, times(2)).loadUserByUsername("alice@acme.example");
+	}
+
+	@Test
+	void callsThatBringTheSamePairAtOnceWaitForOneCheckOfTheHash() throws Exception {
+		List<Authentication> results = authenticateAtOnce(8, "alice-demo-pass");
+
+		assertThat(results).hasSize(8).allSatisfy(result -> assertThat(result.isAuthenticated()).isTrue());
+		assertThat(results).extracting(Authentication::getPrincipal).containsOnly(results.get(0).getPrincipal());
+		verify(this.accounts, times(1)).loadUserByUsername("alice@acme.example");
+	}
+
+	@Test
+	void callsThatBringTheSameWrongPasswordAtOnceAllFailAndNothingIsRemembered() throws Exception {
+		List<Authentication> results = authenticateAtOnce(4, "guess");
+
+		assertThat(results).containsOnlyNulls();
+		verify(this.accounts, times(1)).loadUserByUsername("alice@acme.example");
+		assertThatThrownBy(() -> this.credentials.authenticate(login("alice@acme.example", "guess")))
+			.isInstanceOf(BadCredentialsException.class);
+		verify(this.accounts, times(2)).loadUserByUsername("alice@acme.example");
+	}
+
+	/**
+	 * Alice's account is read only once every caller is blocked, either waiting for the check under way or (were
+	 * there no waiting) in its own read of the account. A caller whose login failed gets null.
+	 */
+	private List<Authentication> authenticateAtOnce(int callers, String password) throws Exception {
+		CountDownLatch everyoneWaits = new CountDownLatch(1);
+		given(this.accounts.loadUserByUsername("alice@acme.example")).willAnswer(call -> {
+			assertThat(everyoneWaits.await(10, TimeUnit.SECONDS)).as("every caller came").isTrue();
+			return new SignedInUser(ALICE, ENCODER.encode("alice-demo-pass"));
+		});
+		ExecutorService pool = Executors.newFixedThreadPool(callers);
+		try {
+			List<Thread> threads = new CopyOnWriteArrayList<>();
+			List<Future<Authentication>> calls = new ArrayList<>();
+			for (int i = 0; i < callers; i++) {
+				calls.add(pool.submit(() -> {
+					threads.add(Thread.currentThread());
+					try {
+						return this.credentials.authenticate(login("alice@acme.example", password));
+					}
+					catch (BadCredentialsException ex) {
+						return null;
+					}
+				}));
+			}
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (threads.size() < callers || !threads.stream().allMatch(VerifiedCredentialsTest::isBlocked)) {
+				assertThat(System.nanoTime()).as("every caller blocks").isLessThan(deadline);
+				Thread.onSpinWait();
+			}
+			everyoneWaits.countDown();
+			List<Authentication> results = new ArrayList<>();
+			for (Future<Authentication> call : calls) {
+				results.add(call.get(10, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static boolean isBlocked(Thread thread) {
+		Thread.State state = thread.getState();
+		return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
 	}
 
 	private static UsernamePasswordAuthenticationToken login(String username, String password) {
