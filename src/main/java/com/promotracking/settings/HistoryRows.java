@@ -1,8 +1,6 @@
 package com.promotracking.settings;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +13,7 @@ import org.thymeleaf.context.Context;
 import com.promotracking.audit.HistoryPage;
 import com.promotracking.audit.HistoryRecord;
 import com.promotracking.audit.HistoryText;
+import com.promotracking.system.RecentlyUsed;
 
 /**
  * The rows of the Ad settings page's history table, as HTML from the {@code settings/history-row} template.
@@ -37,12 +36,7 @@ class HistoryRows {
 
 	private final HistoryText text;
 
-	private final Map<Key, String> rendered = Collections.synchronizedMap(new LinkedHashMap<>(KEPT, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Key, String> eldest) {
-			return size() > KEPT;
-		}
-	});
+	private final RecentlyUsed<Key, String> rendered = new RecentlyUsed<>(KEPT);
 
 	HistoryRows(ITemplateEngine templates, HistoryText text) {
 		this.templates = templates;
@@ -57,7 +51,7 @@ class HistoryRows {
 			Key key = new Key(entry.id(), locale);
 			String row = this.rendered.get(key);
 			if (row == null) {
-				// Rendered outside the map's lock; two requests may both render a new row, and both get the same.
+				// Two requests may both render a new row, and both get the same.
 				row = render(entry, locale);
 				this.rendered.put(key, row);
 			}

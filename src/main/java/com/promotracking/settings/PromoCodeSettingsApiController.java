@@ -1,10 +1,9 @@
 package com.promotracking.settings;
 
-import java.util.List;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +25,11 @@ class PromoCodeSettingsApiController {
 
 	private final ProgramSettingsService service;
 
-	PromoCodeSettingsApiController(ProgramSettingsService service) {
+	private final HistoryJson historyJson;
+
+	PromoCodeSettingsApiController(ProgramSettingsService service, HistoryJson historyJson) {
 		this.service = service;
+		this.historyJson = historyJson;
 	}
 
 	@GetMapping(PATH)
@@ -45,11 +47,13 @@ class PromoCodeSettingsApiController {
 	}
 
 	/** Newest first; {@code page} counts from 0 and a page past the end is empty. */
-	@GetMapping(PATH + "/history")
-	List<HistoryEntryResponse> history(@PathVariable long programId,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
+	@GetMapping(path = PATH + "/history", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> history(@PathVariable long programId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(HistoryPages.MAX_SIZE) int size, CurrentUser user) {
-		return this.service.history(user, programId, page, size).entries().stream().map(HistoryEntryResponse::of).toList();
+		// Already JSON (HistoryJson keeps each entry's), so it goes out as it is.
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.historyJson.of(this.service.history(user, programId, page, size)));
 	}
 
 	private static ResponseEntity<PromoCodeSettingsResponse> respond(PromoCodeSettingsState state) {
