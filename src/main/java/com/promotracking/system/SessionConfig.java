@@ -6,6 +6,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -69,6 +71,15 @@ class SessionConfig {
 		catch (MetaDataAccessException ex) {
 			throw new IllegalStateException("Cannot tell which database the sessions are in", ex);
 		}
+	}
+
+	/** Each request reads its session once (SparseTouchSessionRepository.findById says why it might twice). */
+	@Bean
+	FilterRegistrationBean<SparseTouchSessionRepository.ReadOncePerRequest> sessionReadOncePerRequest() {
+		FilterRegistrationBean<SparseTouchSessionRepository.ReadOncePerRequest> registration = new FilterRegistrationBean<>(
+				new SparseTouchSessionRepository.ReadOncePerRequest());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		return registration;
 	}
 
 	/**

@@ -1,12 +1,19 @@
 package com.promotracking.system;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A session repository that notes a session's "last used" time only when the stored one is older than a set
@@ -21,6 +28,8 @@ import org.springframework.session.SessionRepository;
  */
 final class SparseTouchSessionRepository
 		implements SessionRepository<SparseTouchSessionRepository.SparseTouch>, DisposableBean {
+
+	private static final ThreadLocal<ReadInRequest> READ_IN_REQUEST = new ThreadLocal<>();
 
 	private final SessionRepository<Session> sessions;
 
@@ -43,15 +52,75 @@ final class SparseTouchSessionRepository
 		this.sessions.save(session.session);
 	}
 
+	/**
+	 * Within {@link #readOncePerRequest}, a session found once is found again without reading it again. The
+	 * session filter reads the request's session a second time whenever the response was sent before the request
+	 * ended (a redirect, a page longer than the response buffer): saving it on the way out clears what it had
+	 * read, and it reads the session again only to learn its id (spring-session issue 1731). That was a query
+	 * and the deserialisation of the login and the CSRF token on most saves and pages.
+	 */
 	@Override
 	public SparseTouch findById(String id) {
+		ReadInRequest read = READ_IN_REQUEST.get();
+		if (read != null && read.session != null && read.session.getId().equals(id)) {
+			return read.session;
+		}
 		Session session = this.sessions.findById(id);
-		return (session != null) ? new SparseTouch(session) : null;
+		SparseTouch found = (session != null) ? new SparseTouch(session) : null;
+		if (read != null) {
+			read.session = found;
+		}
+		return found;
 	}
 
 	@Override
 	public void deleteById(String id) {
+		ReadInRequest read = READ_IN_REQUEST.get();
+		if (read != null) {
+			read.session = null;
+		}
 		this.sessions.deleteById(id);
+	}
+
+	/** Runs a request with its own memory of the session it has read; nothing outlives the request. */
+	static void readOncePerRequest(RequestWork request) throws IOException, ServletException {
+		ReadInRequest outer = READ_IN_REQUEST.get();
+		READ_IN_REQUEST.set(new ReadInRequest());
+		try {
+			request.run();
+		}
+		finally {
+			if (outer != null) {
+				READ_IN_REQUEST.set(outer);
+			}
+			else {
+				READ_IN_REQUEST.remove();
+			}
+		}
+	}
+
+	/** The filter, just before the session filter, that gives each request its {@link #readOncePerRequest}. */
+	static final class ReadOncePerRequest extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			readOncePerRequest(() -> chain.doFilter(request, response));
+		}
+
+	}
+
+	@FunctionalInterface
+	interface RequestWork {
+
+		void run() throws IOException, ServletException;
+
+	}
+
+	private static final class ReadInRequest {
+
+		private SparseTouch session;
+
 	}
 
 	/** Stops the wrapped repository's clean-up of expired sessions with the application. */

@@ -12,6 +12,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,6 +132,32 @@ class AdSettingsQueryCountTest {
 
 		assertThat(issued.statements()).isLessThanOrEqualTo(SAVE_STATEMENTS);
 		assertThat(issued.rows()).as("rows read, with 500 history entries").isLessThan(ROWS_READ);
+		this.mvc.perform(post("/programs/" + this.acmeUs + "/settings/ad-settings").with(csrf())
+			.with(authentication(SignedInUsers.authenticationOf(this.alice)))).andExpect(status().isFound());
+	}
+
+	/**
+	 * A save answers with a redirect, which sends the response before the request ends; the session filter then
+	 * asked for the session a second time (see SparseTouchSessionRepository.findById). It reads it once.
+	 */
+	@Test
+	void aSaveWithItsSessionReadsTheSessionOnce() throws Exception {
+		Cookie session = this.mvc.perform(get("/programs/" + this.acmeUs + "/settings/ad-settings")
+			.with(authentication(SignedInUsers.authenticationOf(this.alice))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).as("the page opened a session").isNotNull();
+
+		Issued issued = this.statements.countOnThisThread(() -> this.mvc
+			.perform(post("/programs/" + this.acmeUs + "/settings/ad-settings").param("promoCodeTrackingEnabled", "true")
+				.cookie(session)
+				.with(csrf())
+				.with(authentication(SignedInUsers.authenticationOf(this.alice))))
+			.andExpect(status().isFound()));
+
+		assertThat(issued.statements()).as("the save, and one read of the session").isEqualTo(SAVE_STATEMENTS + 1);
 		this.mvc.perform(post("/programs/" + this.acmeUs + "/settings/ad-settings").with(csrf())
 			.with(authentication(SignedInUsers.authenticationOf(this.alice)))).andExpect(status().isFound());
 	}

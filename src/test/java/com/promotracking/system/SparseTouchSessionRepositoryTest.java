@@ -2,7 +2,9 @@ package com.promotracking.system;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import com.promotracking.system.SparseTouchSessionRepository.SparseTouch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -205,6 +209,73 @@ class SparseTouchSessionRepositoryTest {
 
 		assertThat(this.sessions.findById(session.getId())).isNull();
 		assertThat(this.stored.findById(session.getId())).isNull();
+	}
+
+	// ---------------------------------------------------------------- one read per request
+
+	@Test
+	void withinARequestASessionFoundOnceIsFoundAgainWithoutAnotherRead() throws Exception {
+		String id = storedSession();
+		MapSessionRepository reads = spy(this.stored);
+		SparseTouchSessionRepository sessions = new SparseTouchSessionRepository(reads, INTERVAL);
+		List<SparseTouch> found = new ArrayList<>();
+
+		SparseTouchSessionRepository.readOncePerRequest(() -> {
+			found.add(sessions.findById(id));
+			found.add(sessions.findById(id));
+		});
+
+		assertThat(found.get(1)).isNotNull().isSameAs(found.get(0));
+		verify(reads, times(1)).findById(id);
+	}
+
+	@Test
+	void eachRequestAndEachFindOutsideARequestReadsTheSessionAfresh() throws Exception {
+		String id = storedSession();
+		MapSessionRepository reads = spy(this.stored);
+		SparseTouchSessionRepository sessions = new SparseTouchSessionRepository(reads, INTERVAL);
+
+		SparseTouchSessionRepository.readOncePerRequest(() -> sessions.findById(id));
+		SparseTouchSessionRepository.readOncePerRequest(() -> sessions.findById(id));
+		sessions.findById(id);
+		sessions.findById(id);
+
+		verify(reads, times(4)).findById(id);
+	}
+
+	@Test
+	void aSessionDeletedWithinTheRequestIsNotFoundAgain() throws Exception {
+		String id = storedSession();
+		List<SparseTouch> found = new ArrayList<>();
+
+		SparseTouchSessionRepository.readOncePerRequest(() -> {
+			this.sessions.findById(id);
+			this.sessions.deleteById(id);
+			found.add(this.sessions.findById(id));
+		});
+
+		assertThat(found).containsOnlyNulls();
+	}
+
+	@Test
+	void aSessionWhoseIdChangedWithinTheRequestIsNotFoundUnderItsOldId() throws Exception {
+		String id = storedSession();
+		List<SparseTouch> found = new ArrayList<>();
+
+		SparseTouchSessionRepository.readOncePerRequest(() -> {
+			SparseTouch session = this.sessions.findById(id);
+			session.changeSessionId();
+			this.sessions.save(session);
+			found.add(this.sessions.findById(id));
+		});
+
+		assertThat(found).containsOnlyNulls();
+	}
+
+	private String storedSession() {
+		SparseTouch session = this.sessions.createSession();
+		this.sessions.save(session);
+		return session.getId();
 	}
 
 	// ---------------------------------------------------------------- shutdown
