@@ -50,10 +50,8 @@ class PromoCodeSettingsApiController {
 	@GetMapping(path = PATH + "/history", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> history(@PathVariable long programId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(HistoryPages.MAX_SIZE) int size, CurrentUser user) {
-		// Already JSON (HistoryJson keeps each entry's), so it goes out as it is.
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.historyJson.of(this.service.history(user, programId, page, size)));
+		// Already JSON (HistoryJson keeps each entry's), so it goes out as it is, as the JSON the mapping produces.
+		return ResponseEntity.ok(this.historyJson.of(this.service.history(user, programId, page, size)));
 	}
 
 	private static ResponseEntity<PromoCodeSettingsResponse> respond(PromoCodeSettingsState state) {

@@ -53,7 +53,7 @@ final class SparseTouchSessionRepository
 	}
 
 	/**
-	 * Within {@link #readOncePerRequest}, a session found once is found again without reading it again. The
+	 * Within a request ({@link ReadOncePerRequest}), a session found once is found again without reading it again. The
 	 * session filter reads the request's session a second time whenever the response was sent before the request
 	 * ended (a redirect, a page longer than the response buffer): saving it on the way out clears what it had
 	 * read, and it reads the session again only to learn its id (spring-session issue 1731). That was a query
@@ -82,38 +82,23 @@ final class SparseTouchSessionRepository
 		this.sessions.deleteById(id);
 	}
 
-	/** Runs a request with its own memory of the session it has read; nothing outlives the request. */
-	static void readOncePerRequest(RequestWork request) throws IOException, ServletException {
-		ReadInRequest outer = READ_IN_REQUEST.get();
-		READ_IN_REQUEST.set(new ReadInRequest());
-		try {
-			request.run();
-		}
-		finally {
-			if (outer != null) {
-				READ_IN_REQUEST.set(outer);
-			}
-			else {
-				READ_IN_REQUEST.remove();
-			}
-		}
-	}
-
-	/** The filter, just before the session filter, that gives each request its {@link #readOncePerRequest}. */
+	/**
+	 * The filter, just before the session filter, that gives each request its memory of the session it read; the
+	 * memory goes with the request.
+	 */
 	static final class ReadOncePerRequest extends OncePerRequestFilter {
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			readOncePerRequest(() -> chain.doFilter(request, response));
+			READ_IN_REQUEST.set(new ReadInRequest());
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				READ_IN_REQUEST.remove();
+			}
 		}
-
-	}
-
-	@FunctionalInterface
-	interface RequestWork {
-
-		void run() throws IOException, ServletException;
 
 	}
 

@@ -3,19 +3,19 @@ package com.promotracking.users;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
@@ -49,23 +49,18 @@ class VerifiedCredentials implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	private final LongSupplier nanoTime;
+	private final Clock clock;
 
 	private final Map<String, Check> checks = new ConcurrentHashMap<>();
 
 	private final SecretKeySpec key;
 
-	@Autowired
-	VerifiedCredentials(AccountDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
-		this(accounts, encoder, throttle, System::nanoTime);
-	}
-
 	VerifiedCredentials(AccountDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle,
-			LongSupplier nanoTime) {
+			Clock clock) {
 		this.passwords = new DaoAuthenticationProvider(accounts);
 		this.passwords.setPasswordEncoder(encoder);
 		this.throttle = throttle;
-		this.nanoTime = nanoTime;
+		this.clock = clock;
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
 		this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -74,15 +69,14 @@ class VerifiedCredentials implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication login) {
 		String pair = pairOf(login);
-		long now = this.nanoTime.getAsLong();
+		Instant now = this.clock.instant();
 		Check check = this.checks.get(pair);
-		if (check == null || check.isOlderThan(REMEMBERED_FOR, now)) {
+		if (Check.isDue(check, now)) {
 			if (this.checks.size() >= MAX_REMEMBERED) {
 				this.checks.clear();
 			}
 			Check mine = new Check(now);
-			check = this.checks.compute(pair,
-					(samePair, current) -> (current == null || current.isOlderThan(REMEMBERED_FOR, now)) ? mine : current);
+			check = this.checks.compute(pair, (samePair, current) -> Check.isDue(current, now) ? mine : current);
 			if (check == mine) {
 				// This request checks the hash; the ones with the same pair wait for it (Check.outcome).
 				return mine.run(() -> checkPassword(login), () -> this.checks.remove(pair, mine));
@@ -135,16 +129,17 @@ class VerifiedCredentials implements AuthenticationProvider {
 	/** One check of one pair: under way, or done and remembered. A failed check is forgotten at once. */
 	private static final class Check {
 
-		private final long startedAtNanos;
+		private final Instant startedAt;
 
 		private final CompletableFuture<Authentication> outcome = new CompletableFuture<>();
 
-		Check(long startedAtNanos) {
-			this.startedAtNanos = startedAtNanos;
+		Check(Instant startedAt) {
+			this.startedAt = startedAt;
 		}
 
-		boolean isOlderThan(Duration age, long nowNanos) {
-			return nowNanos - this.startedAtNanos >= age.toNanos();
+		/** No check of the pair, or one started {@link #REMEMBERED_FOR} ago or more: time to check the hash. */
+		static boolean isDue(Check check, Instant now) {
+			return check == null || !now.isBefore(check.startedAt.plus(REMEMBERED_FOR));
 		}
 
 		Authentication run(Supplier<Authentication> passwordCheck, Runnable forget) {

@@ -282,6 +282,7 @@ class SettingsHistoryIT {
 			assertThat(fingerprints(http.history(ALICE, id, 0, 100))).isEqualTo(newestFirst);
 			Response defaults = http.api("GET", Http.historyApiPath(id), CAROL, null);
 			assertThat(defaults.status()).isEqualTo(200);
+			assertThat(defaults.contentType()).startsWith("application/json");
 			assertThat(defaults.json().get(0).get("actor").asString()).isEqualTo(newestFirst.get(0).split(" ")[0]);
 		}
 

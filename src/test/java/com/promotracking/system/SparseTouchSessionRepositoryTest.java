@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.session.MapSession;
 import org.springframework.session.MapSessionRepository;
 import org.springframework.session.Session;
@@ -220,7 +222,7 @@ class SparseTouchSessionRepositoryTest {
 		SparseTouchSessionRepository sessions = new SparseTouchSessionRepository(reads, INTERVAL);
 		List<SparseTouch> found = new ArrayList<>();
 
-		SparseTouchSessionRepository.readOncePerRequest(() -> {
+		inARequest(() -> {
 			found.add(sessions.findById(id));
 			found.add(sessions.findById(id));
 		});
@@ -235,8 +237,8 @@ class SparseTouchSessionRepositoryTest {
 		MapSessionRepository reads = spy(this.stored);
 		SparseTouchSessionRepository sessions = new SparseTouchSessionRepository(reads, INTERVAL);
 
-		SparseTouchSessionRepository.readOncePerRequest(() -> sessions.findById(id));
-		SparseTouchSessionRepository.readOncePerRequest(() -> sessions.findById(id));
+		inARequest(() -> sessions.findById(id));
+		inARequest(() -> sessions.findById(id));
 		sessions.findById(id);
 		sessions.findById(id);
 
@@ -248,7 +250,7 @@ class SparseTouchSessionRepositoryTest {
 		String id = storedSession();
 		List<SparseTouch> found = new ArrayList<>();
 
-		SparseTouchSessionRepository.readOncePerRequest(() -> {
+		inARequest(() -> {
 			this.sessions.findById(id);
 			this.sessions.deleteById(id);
 			found.add(this.sessions.findById(id));
@@ -262,7 +264,7 @@ class SparseTouchSessionRepositoryTest {
 		String id = storedSession();
 		List<SparseTouch> found = new ArrayList<>();
 
-		SparseTouchSessionRepository.readOncePerRequest(() -> {
+		inARequest(() -> {
 			SparseTouch session = this.sessions.findById(id);
 			session.changeSessionId();
 			this.sessions.save(session);
@@ -270,6 +272,12 @@ class SparseTouchSessionRepositoryTest {
 		});
 
 		assertThat(found).containsOnlyNulls();
+	}
+
+	/** Runs the work as a request would, behind the filter that gives it its memory of the session it read. */
+	private static void inARequest(Runnable work) throws Exception {
+		new SparseTouchSessionRepository.ReadOncePerRequest().doFilter(new MockHttpServletRequest(),
+				new MockHttpServletResponse(), (request, response) -> work.run());
 	}
 
 	private String storedSession() {

@@ -1,5 +1,7 @@
 package com.promotracking.users;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +39,16 @@ class VerifiedCredentialsTest {
 
 	private final LoginThrottle throttle = mock(LoginThrottle.class);
 
-	private final AtomicLong nanoTime = new AtomicLong();
+	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T08:00:00Z"));
+
+	private final Clock clock = mock(Clock.class);
 
 	private final VerifiedCredentials credentials = new VerifiedCredentials(this.accounts, ENCODER, this.throttle,
-			this.nanoTime::get);
+			this.clock);
 
 	@BeforeEach
 	void aliceHasAPassword() {
+		given(this.clock.instant()).willAnswer(call -> this.now.get());
 		given(this.accounts.loadUserByUsername("alice@acme.example"))
 			.willAnswer(call -> new SignedInUser(ALICE, ENCODER.encode("alice-demo-pass")));
 	}
@@ -88,11 +93,11 @@ class VerifiedCredentialsTest {
 	@Test
 	void aRememberedPairIsCheckedAgainOnceItsTimeIsUp() {
 		this.credentials.authenticate(login("alice@acme.example", "alice-demo-pass"));
-		this.nanoTime.addAndGet(VerifiedCredentials.REMEMBERED_FOR.toNanos() - 1);
+		this.now.updateAndGet(time -> time.plus(VerifiedCredentials.REMEMBERED_FOR).minusNanos(1));
 		this.credentials.authenticate(login("alice@acme.example", "alice-demo-pass"));
 		verify(this.accounts, times(1)).loadUserByUsername("alice@acme.example");
 
-		this.nanoTime.addAndGet(1);
+		this.now.updateAndGet(time -> time.plusNanos(1));
 		this.credentials.authenticate(login("alice@acme.example", "alice-demo-pass"));
 		verify(this.accounts, times(2)).loadUserByUsername("alice@acme.example");
 	}
