@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.promotracking.programs.ProgramView;
-import com.promotracking.system.RecentlyUsed;
+import com.promotracking.kernel.RecentlyUsed;
 import com.promotracking.users.Role;
 
 /**

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.promotracking.system.DateTimes;
+import com.promotracking.web.DateTimes;
 
 /** Puts history entries into words for pages, in the reader's language. */
 @Component

@@ -2,7 +2,7 @@ package com.promotracking.eventtypes;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** The test action was already reviewed. */
 class AlreadyReviewed extends DomainException {

@@ -2,7 +2,7 @@ package com.promotracking.eventtypes;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** The program already has an event type with that name. */
 class DuplicateEventType extends DomainException {

@@ -2,7 +2,7 @@ package com.promotracking.eventtypes;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** Only an approved test action's approval can be withdrawn. */
 class NotApproved extends DomainException {

@@ -2,7 +2,7 @@ package com.promotracking.eventtypes;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** A test conversion is at most 4000 characters of JSON. */
 class PayloadTooLarge extends DomainException {

@@ -2,7 +2,7 @@ package com.promotracking.programs;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** The program does not exist, or the user may not see it: the two look the same from outside. */
 public class ProgramNotFound extends DomainException {

@@ -2,7 +2,7 @@ package com.promotracking.promocodes;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** The code was already deactivated. */
 public class AlreadyDeactivated extends DomainException {

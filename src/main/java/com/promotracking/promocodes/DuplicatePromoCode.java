@@ -2,7 +2,7 @@ package com.promotracking.promocodes;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** The program already has this code (exact codes are compared without case). */
 public class DuplicatePromoCode extends DomainException {

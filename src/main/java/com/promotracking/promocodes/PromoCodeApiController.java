@@ -17,7 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import com.promotracking.audit.Channel;
-import com.promotracking.system.InvalidField;
+import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
 
 /** A program's tracking promo codes over JSON. A partner reads only their own. */
@@ -26,9 +26,9 @@ class PromoCodeApiController {
 
 	private static final String PATH = "/api/programs/{programId}/promo-codes";
 
-	private final PromoCodes codes;
+	private final PromoCodeService codes;
 
-	PromoCodeApiController(PromoCodes codes) {
+	PromoCodeApiController(PromoCodeService codes) {
 		this.codes = codes;
 	}
 

@@ -2,7 +2,7 @@ package com.promotracking.promocodes;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** The code does not exist in this program, or you may not see it. */
 public class PromoCodeNotFound extends DomainException {

@@ -2,7 +2,7 @@ package com.promotracking.promocodes;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** Codes can be created only while the program's promo code tracking is enabled. */
 public class PromoCodeTrackingDisabled extends DomainException {

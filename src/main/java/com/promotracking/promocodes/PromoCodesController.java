@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.promotracking.audit.Channel;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
-import com.promotracking.system.InvalidField;
+import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
 
 /** Engage → Promo codes: list, filter, create and deactivate a program's tracking promo codes. */
@@ -23,11 +23,11 @@ class PromoCodesController {
 
 	private static final String LIST = "/programs/{programId}/promo-codes";
 
-	private final PromoCodes codes;
+	private final PromoCodeService codes;
 
 	private final ProgramCatalog catalog;
 
-	PromoCodesController(PromoCodes codes, ProgramCatalog catalog) {
+	PromoCodesController(PromoCodeService codes, ProgramCatalog catalog) {
 		this.codes = codes;
 		this.catalog = catalog;
 	}

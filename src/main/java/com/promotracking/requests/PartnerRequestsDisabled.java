@@ -2,7 +2,7 @@ package com.promotracking.requests;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** The program does not allow partners to request promo codes (or its tracking is off). */
 class PartnerRequestsDisabled extends DomainException {

@@ -2,7 +2,7 @@ package com.promotracking.requests;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** The request was already approved or rejected. */
 class RequestAlreadyDecided extends DomainException {

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.promotracking.audit.Channel;
-import com.promotracking.system.InvalidField;
+import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
 
 /** Partner promo code requests over JSON: partners submit and read their own; the brand reads and decides. */
@@ -27,9 +27,9 @@ class RequestApiController {
 
 	private static final String PATH = "/api/programs/{programId}/promo-code-requests";
 
-	private final PromoCodeRequests requests;
+	private final PromoCodeRequestService requests;
 
-	RequestApiController(PromoCodeRequests requests) {
+	RequestApiController(PromoCodeRequestService requests) {
 		this.requests = requests;
 	}
 

@@ -2,7 +2,7 @@ package com.promotracking.requests;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** Only an approved or rejected request can be marked completed. */
 class RequestNotDecided extends DomainException {

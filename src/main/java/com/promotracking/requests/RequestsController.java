@@ -20,7 +20,7 @@ import com.promotracking.programs.ProgramView;
 import com.promotracking.promocodes.DuplicatePromoCode;
 import com.promotracking.promocodes.PromoCodeTrackingDisabled;
 import com.promotracking.settings.TrackingSettings;
-import com.promotracking.system.InvalidField;
+import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
 
 /**
@@ -32,13 +32,13 @@ class RequestsController {
 
 	private static final String BRAND_LIST = "/programs/{programId}/promo-code-requests";
 
-	private final PromoCodeRequests requests;
+	private final PromoCodeRequestService requests;
 
 	private final ProgramCatalog catalog;
 
 	private final TrackingSettings settings;
 
-	RequestsController(PromoCodeRequests requests, ProgramCatalog catalog, TrackingSettings settings) {
+	RequestsController(PromoCodeRequestService requests, ProgramCatalog catalog, TrackingSettings settings) {
 		this.requests = requests;
 		this.catalog = catalog;
 		this.settings = settings;

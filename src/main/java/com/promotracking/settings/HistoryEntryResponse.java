@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import com.promotracking.audit.HistoryRecord;
-import com.promotracking.system.ProblemTypes;
+import com.promotracking.kernel.ProblemTypes;
 
 /** A history entry as the API shows it; its changes are the JSON object stored with the entry, passed on as is. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,7 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.promotracking.audit.HistoryPage;
 import com.promotracking.audit.HistoryRecord;
-import com.promotracking.system.RecentlyUsed;
+import com.promotracking.kernel.RecentlyUsed;
 
 /**
  * The history API's answer: a JSON array of a page of entries ({@link HistoryEntryResponse}).

@@ -13,7 +13,7 @@ import org.thymeleaf.context.Context;
 import com.promotracking.audit.HistoryPage;
 import com.promotracking.audit.HistoryRecord;
 import com.promotracking.audit.HistoryText;
-import com.promotracking.system.RecentlyUsed;
+import com.promotracking.kernel.RecentlyUsed;
 
 /**
  * The rows of the Ad settings page's history table, as HTML from the {@code settings/history-row} template.

@@ -2,7 +2,7 @@ package com.promotracking.settings;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** Partner promo code requests were asked for while tracking stays off. */
 class PartnerRequestsRequireTracking extends DomainException {

@@ -17,7 +17,7 @@ import com.promotracking.eventtypes.PromoCodeValidation;
 import com.promotracking.eventtypes.PromoCodeValidations;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 import com.promotracking.users.Contacts;
 import com.promotracking.users.CurrentUser;
 

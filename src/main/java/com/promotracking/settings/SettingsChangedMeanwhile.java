@@ -2,7 +2,7 @@ package com.promotracking.settings;
 
 import org.springframework.http.HttpStatus;
 
-import com.promotracking.system.DomainException;
+import com.promotracking.kernel.DomainException;
 
 /** Somebody saved the settings after the user loaded them; saving now would overwrite unseen changes. */
 class SettingsChangedMeanwhile extends DomainException {

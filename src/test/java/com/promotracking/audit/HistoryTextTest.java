@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.promotracking.support.AppMessages;
-import com.promotracking.system.DateTimes;
+import com.promotracking.web.DateTimes;
 import com.promotracking.users.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;

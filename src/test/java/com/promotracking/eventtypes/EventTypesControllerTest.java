@@ -32,7 +32,7 @@ import com.promotracking.eventtypes.EventTypeService.Reviewed;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
-import com.promotracking.system.WebTestSupport;
+import com.promotracking.security.SecurityTestSupport;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.users.Role;
 import com.promotracking.users.SignedInUsers;
@@ -56,7 +56,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The event type pages (Settings → Tracking → Event types), with the service mocked and the real security. */
 @WebMvcTest(controllers = EventTypesController.class)
-@Import({ WebTestSupport.class, SignedInUsers.class })
+@Import({ SecurityTestSupport.class, SignedInUsers.class })
 class EventTypesControllerTest {
 
 	private static final String LIST = "/programs/12/event-types";

@@ -29,8 +29,8 @@ import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.promocodes.DuplicatePromoCode;
 import com.promotracking.settings.TrackingSettings;
-import com.promotracking.system.InvalidField;
-import com.promotracking.system.WebTestSupport;
+import com.promotracking.kernel.InvalidField;
+import com.promotracking.security.SecurityTestSupport;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.users.Role;
 import com.promotracking.users.SignedInUsers;
@@ -58,7 +58,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * service, the catalog and the settings mocked and the real security.
  */
 @WebMvcTest(controllers = RequestsController.class)
-@Import({ WebTestSupport.class, SignedInUsers.class })
+@Import({ SecurityTestSupport.class, SignedInUsers.class })
 class RequestsControllerTest {
 
 	private static final String LIST = "/programs/11/promo-code-requests";
@@ -96,7 +96,7 @@ class RequestsControllerTest {
 	private MockMvc mvc;
 
 	@MockitoBean
-	private PromoCodeRequests requests;
+	private PromoCodeRequestService requests;
 
 	@MockitoBean
 	private ProgramCatalog catalog;

@@ -28,7 +28,7 @@ import com.promotracking.eventtypes.PromoCodeValidation;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
-import com.promotracking.system.WebTestSupport;
+import com.promotracking.security.SecurityTestSupport;
 import com.promotracking.users.Contact;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.users.Role;
@@ -53,7 +53,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The Ad settings page and the settings entry point, with the service mocked and the real security. */
 @WebMvcTest(controllers = { AdSettingsController.class, SettingsController.class })
-@Import({ WebTestSupport.class, SignedInUsers.class, HistoryText.class, HistoryRows.class })
+@Import({ SecurityTestSupport.class, SignedInUsers.class, HistoryText.class, HistoryRows.class })
 class AdSettingsControllerTest {
 
 	private static final String PAGE = "/programs/11/settings/ad-settings";

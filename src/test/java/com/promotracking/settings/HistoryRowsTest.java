@@ -22,7 +22,7 @@ import com.promotracking.audit.HistoryText;
 import com.promotracking.audit.Outcome;
 import com.promotracking.audit.Subject;
 import com.promotracking.support.AppMessages;
-import com.promotracking.system.DateTimes;
+import com.promotracking.web.DateTimes;
 import com.promotracking.users.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;

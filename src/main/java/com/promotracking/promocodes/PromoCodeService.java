@@ -1,0 +1,286 @@
+package com.promotracking.promocodes;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.promotracking.audit.Channel;
+import com.promotracking.audit.FieldChange;
+import com.promotracking.audit.History;
+import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.Subject;
+import com.promotracking.audit.Subject.SubjectType;
+import com.promotracking.programs.PartnerView;
+import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.programs.ProgramView;
+import com.promotracking.settings.TrackingSettings;
+import com.promotracking.kernel.InvalidField;
+import com.promotracking.users.CurrentUser;
+
+/**
+ * A program's tracking promo codes. They can be created only while the program's promo code tracking is
+ * enabled; each belongs to one partner, and no code may make a conversion's partner ambiguous.
+ */
+@Service
+public class PromoCodeService {
+
+	/** An exact code: what partners may suggest and brands may create. */
+	public static final Pattern EXACT_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	static final int MAX_REGEX = 200;
+
+	/** How long one regex may take to match one code. */
+	private static final long MATCH_BUDGET_NANOS = 50_000_000;
+
+	private final ProgramCatalog catalog;
+
+	private final TrackingSettings settings;
+
+	private final TrackingPromoCodeRepository codes;
+
+	private final History history;
+
+	private final Clock clock;
+
+	PromoCodeService(ProgramCatalog catalog, TrackingSettings settings, TrackingPromoCodeRepository codes, History history,
+			Clock clock) {
+		this.catalog = catalog;
+		this.settings = settings;
+		this.codes = codes;
+		this.history = history;
+		this.clock = clock;
+	}
+
+	/** The program's codes for the brand, newest first, optionally of one partner and in one state. */
+	@Transactional(readOnly = true)
+	public List<PromoCodeView> list(CurrentUser user, long programId, Long partnerId, PromoCodeState state) {
+		this.catalog.require(user, programId);
+		List<TrackingPromoCode> found = (partnerId != null) ? this.codes.findByProgramAndPartner(programId, partnerId)
+				: this.codes.findByProgram(programId);
+		return views(programId, found).stream().filter(code -> state == null || code.state() == state).toList();
+	}
+
+	/** A partner's own codes in a program they belong to. */
+	@Transactional(readOnly = true)
+	public List<PromoCodeView> ownCodes(CurrentUser partner, long programId) {
+		this.catalog.requireJoined(partner, programId);
+		return views(programId, this.codes.findByProgramAndPartner(programId, partner.partnerId()));
+	}
+
+	/** One code: the brand sees any of the program's, a partner only their own. */
+	@Transactional(readOnly = true)
+	public PromoCodeView get(CurrentUser user, long programId, long codeId) {
+		if (user.isPartner()) {
+			this.catalog.requireJoined(user, programId);
+		}
+		else {
+			this.catalog.require(user, programId);
+		}
+		TrackingPromoCode code = this.codes.findInProgram(codeId, programId)
+			.filter(found -> !user.isPartner() || found.partnerId() == user.partnerId())
+			.orElseThrow(PromoCodeNotFound::new);
+		return views(programId, List.of(code)).get(0);
+	}
+
+	@Transactional
+	public PromoCodeView create(CurrentUser user, long programId, NewPromoCode command, Channel channel) {
+		ProgramView program = this.catalog.require(user, programId);
+		return create(program, user, command, channel, null);
+	}
+
+	/**
+	 * Creates a code in the caller's transaction, for a feature that already checked the user's access, such as
+	 * approving a partner's request. {@code comment} goes into the history.
+	 */
+	@Transactional
+	public PromoCodeView create(ProgramView program, CurrentUser user, NewPromoCode command, Channel channel,
+			String comment) {
+		if (!this.settings.trackingEnabled(program.id())) {
+			throw new PromoCodeTrackingDisabled();
+		}
+		if (command.partnerId() == null) {
+			throw new InvalidField("partnerId", "promoCode.error.partnerRequired");
+		}
+		PartnerView partner = this.catalog.partnerIn(program.id(), command.partnerId())
+			.orElseThrow(() -> new InvalidField("partnerId", "promoCode.error.unknownPartner"));
+		MatchType matchType = (command.matchType() != null) ? command.matchType() : MatchType.EXACT;
+		CreditPolicy creditPolicy = (command.creditPolicy() != null) ? command.creditPolicy() : CreditPolicy.ALWAYS;
+		String code = checkedCode(program.id(), partner.id(), command.code(), matchType);
+		ZoneId zone = zoneOf(command.timeZone());
+		Instant now = this.clock.instant();
+		Instant startsAt = isBlank(command.startsAt()) ? now : instantOf("startsAt", command.startsAt(), zone);
+		Instant endsAt = isBlank(command.endsAt()) ? null : instantOf("endsAt", command.endsAt(), zone);
+		if (endsAt != null && !endsAt.isAfter(startsAt)) {
+			throw new InvalidField("endsAt", "promoCode.error.endBeforeStart");
+		}
+		TrackingPromoCode created = this.codes.save(new TrackingPromoCode(program.id(), partner.id(), code, matchType,
+				creditPolicy, startsAt, endsAt, zone.getId(), now, user.username()));
+		Map<String, FieldChange> changes = new LinkedHashMap<>();
+		changes.put("promoCode", new FieldChange(null, "created"));
+		changes.put("partner", new FieldChange(null, partner.name()));
+		this.history.record(HistoryEvent.changed(program, user, channel, subject(created), comment, changes));
+		return created.toView(partner.name(), now);
+	}
+
+	/** Stops the code from crediting; it stays listed, with who deactivated it and when. */
+	@Transactional
+	public PromoCodeView deactivate(CurrentUser user, long programId, long codeId, Channel channel) {
+		ProgramView program = this.catalog.require(user, programId);
+		TrackingPromoCode code = this.codes.findForUpdate(codeId, programId).orElseThrow(PromoCodeNotFound::new);
+		Instant now = this.clock.instant();
+		PromoCodeState before = code.stateAt(now);
+		code.deactivate(user.username(), now);
+		this.history.record(HistoryEvent.changed(program, user, channel, subject(code), null,
+				Map.of("promoCode", new FieldChange(before.value(), PromoCodeState.DEACTIVATED.value()))));
+		return views(programId, List.of(code)).get(0);
+	}
+
+	/** The code as it will be stored, or the reason it may not be. */
+	private String checkedCode(long programId, long partnerId, String raw, MatchType matchType) {
+		String code = (raw != null) ? raw.strip() : "";
+		if (code.isEmpty()) {
+			throw new InvalidField("code", "promoCode.error.codeRequired");
+		}
+		if (matchType == MatchType.EXACT) {
+			if (!EXACT_CODE.matcher(code).matches()) {
+				throw new InvalidField("code", "promoCode.error.exactFormat");
+			}
+			for (TrackingPromoCode regex : this.codes.findLiveOfOtherPartners(programId, partnerId, MatchType.REGEX)) {
+				if (matchesSomeCaseOf(regex.code(), code)) {
+					throw new InvalidField("code", "promoCode.error.matchedByOtherPartnersRegex");
+				}
+			}
+		}
+		else {
+			if (code.length() > MAX_REGEX) {
+				throw new InvalidField("code", "promoCode.error.regexTooLong");
+			}
+			try {
+				Pattern.compile(code);
+			}
+			catch (PatternSyntaxException ex) {
+				throw new InvalidField("code", "promoCode.error.regexInvalid");
+			}
+			for (TrackingPromoCode exact : this.codes.findLiveOfOtherPartners(programId, partnerId, MatchType.EXACT)) {
+				if (matchesSomeCaseOf(code, exact.code())) {
+					throw new InvalidField("code", "promoCode.error.regexMatchesOtherPartnersCode");
+				}
+			}
+		}
+		if (this.codes.existsByProgramIdAndCodeKey(programId, TrackingPromoCode.keyOf(code, matchType))) {
+			throw new DuplicatePromoCode();
+		}
+		return code;
+	}
+
+	/**
+	 * An exact code credits its partner whatever the case a conversion carries it in, so a regex conflicts
+	 * with it when it matches any case of it, not only the case it was typed in.
+	 */
+	private static boolean matchesSomeCaseOf(String regex, String exactCode) {
+		Pattern pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		try {
+			return pattern.matcher(new Deadline(exactCode, System.nanoTime() + MATCH_BUDGET_NANOS)).matches();
+		}
+		catch (Deadline.Exceeded ex) {
+			// A regex that backtracks this long on a 64-character code would stall every request using it.
+			throw new InvalidField("code", "promoCode.error.regexTooComplex");
+		}
+	}
+
+	/** Text whose reading stops once its time is up: bounds a user's regex on request threads. */
+	private record Deadline(CharSequence text, long deadlineNanos) implements CharSequence {
+
+		@Override
+		public char charAt(int index) {
+			if (System.nanoTime() > this.deadlineNanos) {
+				throw new Exceeded();
+			}
+			return this.text.charAt(index);
+		}
+
+		@Override
+		public int length() {
+			return this.text.length();
+		}
+
+		@Override
+		public CharSequence subSequence(int start, int end) {
+			return new Deadline(this.text.subSequence(start, end), this.deadlineNanos);
+		}
+
+		@Override
+		public String toString() {
+			return this.text.toString();
+		}
+
+		static final class Exceeded extends RuntimeException {
+
+			Exceeded() {
+				super(null, null, false, false);
+			}
+
+		}
+
+	}
+
+	private static ZoneId zoneOf(String timeZone) {
+		if (isBlank(timeZone)) {
+			return ZoneId.of("UTC");
+		}
+		try {
+			return ZoneId.of(timeZone.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidField("timeZone", "promoCode.error.timeZone");
+		}
+	}
+
+	/** An instant with an offset, a local date-time, or a date (its first moment), read in the code's zone. */
+	private static Instant instantOf(String field, String text, ZoneId zone) {
+		String value = text.strip();
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeException notWithOffset) {
+			try {
+				return LocalDateTime.parse(value).atZone(zone).toInstant();
+			}
+			catch (DateTimeException notLocal) {
+				try {
+					return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+				}
+				catch (DateTimeException notADate) {
+					throw new InvalidField(field, "promoCode.error.date");
+				}
+			}
+		}
+	}
+
+	private List<PromoCodeView> views(long programId, List<TrackingPromoCode> found) {
+		Map<Long, String> partnerNames = this.catalog.partnerNames(programId);
+		Instant now = this.clock.instant();
+		return found.stream().map(code -> code.toView(partnerNames.get(code.partnerId()), now)).toList();
+	}
+
+	private static Subject subject(TrackingPromoCode code) {
+		return new Subject(SubjectType.PROMO_CODE, code.id(), code.code());
+	}
+
+	private static boolean isBlank(String text) {
+		return text == null || text.isBlank();
+	}
+
+}

@@ -1,0 +1,252 @@
+package com.promotracking.requests;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.promotracking.audit.Channel;
+import com.promotracking.audit.FieldChange;
+import com.promotracking.audit.History;
+import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.Subject;
+import com.promotracking.audit.Subject.SubjectType;
+import com.promotracking.promocodes.NewPromoCode;
+import com.promotracking.promocodes.PromoCodeView;
+import com.promotracking.promocodes.PromoCodeService;
+import com.promotracking.programs.PartnerView;
+import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.programs.ProgramView;
+import com.promotracking.settings.TrackingSettings;
+import com.promotracking.kernel.InvalidField;
+import com.promotracking.users.CurrentUser;
+
+/**
+ * Partners ask for a promo code of their own while the program allows it; the brand approves (which creates
+ * the code, possibly a different one than suggested) or rejects, then marks the request completed. Requests
+ * already open stay open, and can still be processed, when the program stops allowing new ones.
+ */
+@Service
+class PromoCodeRequestService {
+
+	static final int MAX_SUGGESTIONS = 5;
+
+	static final int MAX_INSTRUCTIONS = 2000;
+
+	static final int MAX_COMMENT = 1000;
+
+	private final ProgramCatalog catalog;
+
+	private final TrackingSettings settings;
+
+	private final PromoCodeService promoCodes;
+
+	private final PromoCodeRequestRepository requests;
+
+	private final History history;
+
+	private final Clock clock;
+
+	PromoCodeRequestService(ProgramCatalog catalog, TrackingSettings settings, PromoCodeService promoCodes,
+			PromoCodeRequestRepository requests, History history, Clock clock) {
+		this.catalog = catalog;
+		this.settings = settings;
+		this.promoCodes = promoCodes;
+		this.requests = requests;
+		this.history = history;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public RequestView submit(CurrentUser partner, long programId, NewRequest request, Channel channel) {
+		ProgramView program = this.catalog.requireJoined(partner, programId);
+		if (!this.settings.partnerRequestsAllowed(programId)) {
+			throw new PartnerRequestsDisabled();
+		}
+		List<String> codes = suggestedCodes(request.suggestedCodes());
+		LocalDate dateNeeded = dateNeeded(request.dateNeeded());
+		String instructions = trimmedOrNull(request.instructions());
+		if (instructions != null && instructions.length() > MAX_INSTRUCTIONS) {
+			throw new InvalidField("instructions", "request.error.instructionsTooLong");
+		}
+		PromoCodeRequest saved = this.requests.save(new PromoCodeRequest(programId, partner.partnerId(), codes,
+				dateNeeded, instructions, this.clock.instant(), partner.username()));
+		this.history.record(HistoryEvent.changed(program, partner, channel, subject(saved), instructions,
+				Map.of("request", new FieldChange(null, RequestState.OPEN.value()))));
+		return view(programId, saved);
+	}
+
+	/** The program's requests for the brand, newest first, optionally in one state or of one partner. */
+	@Transactional(readOnly = true)
+	public List<RequestView> forBrand(CurrentUser user, long programId, RequestState state, Long partnerId) {
+		this.catalog.require(user, programId);
+		Map<Long, String> names = this.catalog.partnerNames(programId);
+		return this.requests.findByProgram(programId)
+			.stream()
+			.filter(r -> state == null || r.state() == state)
+			.filter(r -> partnerId == null || r.partnerId() == partnerId)
+			.map(r -> r.toView(names.get(r.partnerId())))
+			.toList();
+	}
+
+	/** A partner's own requests in one program they belong to. */
+	@Transactional(readOnly = true)
+	public List<RequestView> ownIn(CurrentUser partner, long programId) {
+		this.catalog.requireJoined(partner, programId);
+		Map<Long, String> names = this.catalog.partnerNames(programId);
+		return this.requests.findByProgramAndPartner(programId, partner.partnerId())
+			.stream()
+			.map(r -> r.toView(names.get(r.partnerId())))
+			.toList();
+	}
+
+	/** All of a partner's own requests, newest first, in one read: their start page. */
+	@Transactional(readOnly = true)
+	public List<RequestView> allOwn(CurrentUser partner) {
+		if (!partner.isPartner() || partner.partnerId() == null) {
+			return List.of();
+		}
+		String name = this.catalog.partnerOf(partner).map(PartnerView::name).orElse(null);
+		return this.requests.findByPartner(partner.partnerId()).stream().map(r -> r.toView(name)).toList();
+	}
+
+	/** A brand sees any request of its program; a partner only their own; everything else is 404. */
+	@Transactional(readOnly = true)
+	public RequestView get(CurrentUser user, long programId, long requestId) {
+		if (user.isPartner()) {
+			this.catalog.requireJoined(user, programId);
+			PromoCodeRequest request = this.requests.findInProgram(requestId, programId)
+				.filter(r -> r.partnerId() == user.partnerId())
+				.orElseThrow(RequestNotFound::new);
+			return view(programId, request);
+		}
+		this.catalog.require(user, programId);
+		return view(programId, this.requests.findInProgram(requestId, programId).orElseThrow(RequestNotFound::new));
+	}
+
+	/**
+	 * Approves (creating the approved code, by default the first suggested, for the partner, with every check a
+	 * new code gets) or rejects with a comment. A request already decided is refused and changes nothing.
+	 */
+	@Transactional(noRollbackFor = RequestAlreadyDecided.class)
+	public RequestView decide(CurrentUser user, long programId, long requestId, boolean approve, String approvedCode,
+			String comment, Channel channel) {
+		ProgramView program = this.catalog.require(user, programId);
+		PromoCodeRequest request = this.requests.findForUpdate(requestId, programId).orElseThrow(RequestNotFound::new);
+		String to = approve ? RequestState.APPROVED.value() : RequestState.REJECTED.value();
+		String reason = trimmedOrNull(comment);
+		if (reason != null && reason.length() > MAX_COMMENT) {
+			throw new InvalidField("comment", "request.error.commentTooLong");
+		}
+		try {
+			request.requireOpen();
+		}
+		catch (RequestAlreadyDecided refused) {
+			this.history.record(HistoryEvent.refused(program, user, channel, subject(request), refused.problemType(),
+					Map.of("request", new FieldChange(request.state().value(), to))));
+			throw refused;
+		}
+		Instant now = this.clock.instant();
+		if (approve) {
+			String code = trimmedOrNull(approvedCode);
+			PromoCodeView created;
+			try {
+				created = this.promoCodes.create(program, user,
+						NewPromoCode.forPartner(request.partnerId(), (code != null) ? code : request.suggestedCodes().get(0)),
+						channel, reason);
+			}
+			catch (InvalidField invalid) {
+				// The code is the request's approvedCode: name the field the caller sent.
+				throw "code".equals(invalid.field()) ? new InvalidField("approvedCode", invalid.reasonKey()) : invalid;
+			}
+			request.approve(created.code(), created.id(), user.username(), now, reason);
+		}
+		else {
+			if (reason == null) {
+				throw new InvalidField("comment", "request.error.commentRequired");
+			}
+			request.reject(user.username(), now, reason);
+		}
+		this.history.record(HistoryEvent.changed(program, user, channel, subject(request), reason,
+				Map.of("request", new FieldChange(RequestState.OPEN.value(), to))));
+		return view(programId, request);
+	}
+
+	@Transactional
+	public RequestView complete(CurrentUser user, long programId, long requestId, Channel channel) {
+		ProgramView program = this.catalog.require(user, programId);
+		PromoCodeRequest request = this.requests.findForUpdate(requestId, programId).orElseThrow(RequestNotFound::new);
+		RequestState before = request.state();
+		request.complete(user.username(), this.clock.instant());
+		this.history.record(HistoryEvent.changed(program, user, channel, subject(request), null,
+				Map.of("request", new FieldChange(before.value(), RequestState.COMPLETED.value()))));
+		return view(programId, request);
+	}
+
+	private RequestView view(long programId, PromoCodeRequest request) {
+		return request.toView(this.catalog.partnerNames(programId).get(request.partnerId()));
+	}
+
+	/** One to five codes, each a valid exact code, without repeats (compared without case). */
+	private static List<String> suggestedCodes(List<String> raw) {
+		List<String> codes = new ArrayList<>();
+		Set<String> seen = new LinkedHashSet<>();
+		if (raw != null) {
+			for (String code : raw) {
+				String trimmed = (code != null) ? code.strip() : "";
+				if (trimmed.isEmpty()) {
+					continue;
+				}
+				if (!PromoCodeService.EXACT_CODE.matcher(trimmed).matches()) {
+					throw new InvalidField("suggestedCodes", "request.error.codeFormat");
+				}
+				if (seen.add(trimmed.toLowerCase(Locale.ROOT))) {
+					codes.add(trimmed);
+				}
+			}
+		}
+		if (codes.isEmpty()) {
+			throw new InvalidField("suggestedCodes", "request.error.codesRequired");
+		}
+		if (codes.size() > MAX_SUGGESTIONS) {
+			throw new InvalidField("suggestedCodes", "request.error.tooManyCodes");
+		}
+		return codes;
+	}
+
+	private LocalDate dateNeeded(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		LocalDate date;
+		try {
+			date = LocalDate.parse(text.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidField("dateNeeded", "request.error.date");
+		}
+		if (date.isBefore(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC))) {
+			throw new InvalidField("dateNeeded", "request.error.dateInPast");
+		}
+		return date;
+	}
+
+	private static String trimmedOrNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	private static Subject subject(PromoCodeRequest request) {
+		return new Subject(SubjectType.PROMO_CODE_REQUEST, request.id(), String.join(", ", request.suggestedCodes()));
+	}
+
+}

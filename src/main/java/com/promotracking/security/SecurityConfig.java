@@ -1,0 +1,129 @@
+package com.promotracking.security;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import com.promotracking.web.RequestLog;
+
+/**
+ * Three doors: the JSON API takes HTTP Basic on every request and keeps no session, so a browser's session
+ * cookie never authorizes an API call; Actuator ({@code /actuator}) works the same way for operators; the
+ * pages use form login with CSRF-protected forms. Each door logs every request ({@link RequestLog}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	/** The role of the people who run the service ({@code users.Role.OPERATOR}). */
+	private static final String OPERATOR = "OPERATOR";
+
+	private final RequestLog requestLog = new RequestLog();
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
+		return http.securityMatcher("/api/**")
+			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Credentials come with each request, never from a cookie, so there is no cross-site request to forge.
+			.csrf(csrf -> csrf.disable())
+			.headers(SecurityConfig::strictHeaders)
+			.build();
+	}
+
+	/**
+	 * Health and its liveness and readiness groups are open, so probes and load balancers need no password;
+	 * their details show to operators only ({@code management.endpoint.health.roles}). Everything else under
+	 * {@code /actuator}, including addresses of endpoints that are switched off, needs an operator: others get
+	 * 401 or 403, an operator gets the endpoint or 404. HTTP Basic on every call, no session, no cookie.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain actuatorChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+			ProblemAccessDeniedHandler accessDenied) throws Exception {
+		return http.securityMatcher("/actuator", "/actuator/**")
+			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole(OPERATOR))
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.headers(SecurityConfig::strictHeaders)
+			.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+		return http.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin(login -> login.loginPage("/login")
+				.defaultSuccessUrl("/", false)
+				.failureHandler(loginFailures())
+				.permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.headers(SecurityConfig::strictHeaders)
+			.build();
+	}
+
+	/** Pages load scripts and styles only from this server, and no other site may frame them. */
+	private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers
+			.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self'; "
+					+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+					+ "frame-ancestors 'none'"))
+			.frameOptions(frame -> frame.deny())
+			.contentTypeOptions(Customizer.withDefaults())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+	}
+
+	/** A locked login gets its own message; every other failure the same one, whatever was wrong. */
+	private static AuthenticationFailureHandler loginFailures() {
+		ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+		handler.setDefaultFailureUrl("/login?error");
+		handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+		return handler;
+	}
+
+	/**
+	 * Request metrics (http.server.requests) stay. Spring Security's own observations go: with Actuator present
+	 * it would wrap every filter of every request, and the authentication and authorization calls, in one,
+	 * which cost about a tenth of the CPU of a page view and tell an operator nothing the request metrics don't.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+}

@@ -1,0 +1,52 @@
+package com.promotracking.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Refuses API writes sent as an HTML form would send them. A browser that once answered the API's Basic
+ * challenge resends those credentials by itself, so another site's form could otherwise make it write; a
+ * form can only send these three content types, and real API clients send JSON or no body at all.
+ */
+@Component
+class ApiFormPostGuard implements WebMvcConfigurer, HandlerInterceptor {
+
+	private static final List<MediaType> FORM_TYPES = List.of(MediaType.APPLICATION_FORM_URLENCODED,
+			MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN);
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this).addPathPatterns("/api/**");
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws HttpMediaTypeNotSupportedException {
+		if (HttpMethod.GET.matches(request.getMethod()) || request.getContentType() == null) {
+			return true;
+		}
+		MediaType type;
+		try {
+			type = MediaType.parseMediaType(request.getContentType());
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new HttpMediaTypeNotSupportedException(ex.getMessage());
+		}
+		if (FORM_TYPES.stream().anyMatch(form -> form.includes(type))) {
+			throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON));
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,90 @@
+package com.promotracking.web;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * The outermost filter: when the database cannot be reached, wherever that shows (loading the session,
+ * checking a login, a controller's transaction), the caller gets 503 with {@code Retry-After}, a problem
+ * response for the API and a translated "temporarily unavailable" page otherwise, instead of a 500 or a
+ * 401. Nothing was written: the transaction that failed never committed.
+ */
+class DatabaseUnavailableFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+
+	static final String RETRY_AFTER_SECONDS = "5";
+
+	private final ProblemWriter problems;
+
+	private final SpringTemplateEngine templates;
+
+	private final LocaleResolver locales;
+
+	DatabaseUnavailableFilter(ProblemWriter problems, SpringTemplateEngine templates, LocaleResolver locales) {
+		this.problems = problems;
+		this.templates = templates;
+		this.locales = locales;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			if (!DatabaseUnavailable.isCauseOf(ex) || response.isCommitted()) {
+				throw ex;
+			}
+			log.warn("Database unavailable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
+					rootMessage(ex));
+			unavailable(request, response);
+		}
+	}
+
+	private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		// Whatever the failed request had begun (headers, a writer or a stream) is dropped.
+		response.reset();
+		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		Locale locale = this.locales.resolveLocale(request);
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
+			this.problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+					request.getRequestURI(), locale);
+			return;
+		}
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setContentType("text/html;charset=UTF-8");
+		WebContext page = new WebContext(
+				JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response),
+				locale, Map.of());
+		this.templates.process("unavailable", page, response.getWriter());
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+}

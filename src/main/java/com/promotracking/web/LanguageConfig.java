@@ -1,0 +1,79 @@
+package com.promotracking.web;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * English and French. The browser's Accept-Language picks the first of them it names; {@code ?lang=fr} or
+ * {@code ?lang=en} switches and is remembered in a cookie. Anything else is English.
+ */
+@Configuration(proxyBeanMethods = false)
+class LanguageConfig implements WebMvcConfigurer {
+
+	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
+
+	@Bean
+	LocaleResolver localeResolver() {
+		return new SupportedLocaleResolver();
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		interceptor.setParamName("lang");
+		interceptor.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(interceptor);
+	}
+
+	static Locale supported(Locale locale) {
+		return (locale != null && Locale.FRENCH.getLanguage().equals(locale.getLanguage())) ? Locale.FRENCH
+				: Locale.ENGLISH;
+	}
+
+	static final class SupportedLocaleResolver extends CookieLocaleResolver {
+
+		SupportedLocaleResolver() {
+			super("lang");
+			setDefaultLocaleFunction(SupportedLocaleResolver::fromAcceptLanguage);
+		}
+
+		private static Locale fromAcceptLanguage(HttpServletRequest request) {
+			if (request.getHeader("Accept-Language") == null) {
+				return Locale.ENGLISH;
+			}
+			// Locales come ordered by the browser's preference: the first we speak wins.
+			for (Locale locale : Collections.list(request.getLocales())) {
+				for (Locale candidate : SUPPORTED) {
+					if (candidate.getLanguage().equals(locale.getLanguage())) {
+						return candidate;
+					}
+				}
+			}
+			return Locale.ENGLISH;
+		}
+
+		@Override
+		public Locale resolveLocale(HttpServletRequest request) {
+			return supported(super.resolveLocale(request));
+		}
+
+		@Override
+		public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+			super.setLocale(request, response, (locale != null) ? supported(locale) : null);
+		}
+
+	}
+
+}

@@ -1,0 +1,18 @@
+package com.promotracking.security;
+
+import org.springframework.context.annotation.Import;
+
+import com.promotracking.web.WebTestSupport;
+
+/**
+ * What a {@code @WebMvcTest} of pages needs besides its controller: the security chains and how they answer
+ * refusals, and the web parts ({@link WebTestSupport}).
+ */
+@Import({ SecurityConfig.class, ProblemAuthenticationEntryPoint.class, ProblemAccessDeniedHandler.class,
+		WebTestSupport.class })
+public final class SecurityTestSupport {
+
+	private SecurityTestSupport() {
+	}
+
+}
