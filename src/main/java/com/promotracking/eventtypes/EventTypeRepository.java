@@ -15,7 +15,7 @@ interface EventTypeRepository extends Repository<EventType, Long> {
 	@Query("select e from EventType e where e.id = :id and e.programId = :programId")
 	Optional<EventType> findInProgram(long id, long programId);
 
-	boolean existsByProgramIdAndNameIgnoreCase(long programId, String name);
+	Optional<EventType> findByProgramIdAndNameIgnoreCase(long programId, String name);
 
 	/** Each event type of the program, with whether one of its test actions is approved (Active). */
 	@Query("""

@@ -4,16 +4,20 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.promotracking.audit.ChangeTransactions;
 import com.promotracking.audit.Channel;
 import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.Refusal;
 import com.promotracking.audit.Subject;
 import com.promotracking.audit.Subject.SubjectType;
 import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.kernel.UniqueConstraint;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.users.CurrentUser;
 
@@ -35,15 +39,18 @@ class EventTypeService {
 
 	private final History history;
 
+	private final ChangeTransactions changes;
+
 	private final Clock clock;
 
 	EventTypeService(ProgramCatalog catalog, EventTypeRepository eventTypes, TestActionRepository testActions,
-			PromoCodeValidations validations, History history, Clock clock) {
+			PromoCodeValidations validations, History history, ChangeTransactions changes, Clock clock) {
 		this.catalog = catalog;
 		this.eventTypes = eventTypes;
 		this.testActions = testActions;
 		this.validations = validations;
 		this.history = history;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -61,31 +68,45 @@ class EventTypeService {
 				this.testActions.findByEventType(eventType).stream().map(TestAction::toView).toList());
 	}
 
-	@Transactional
+	/** The name is unique in the program, without case; an attempt at a taken name is in the history. */
 	public EventTypeSummary create(CurrentUser user, long programId, NewEventType command, Channel channel) {
-		ProgramView program = this.catalog.require(user, programId);
-		String name = command.name().strip();
-		if (this.eventTypes.existsByProgramIdAndNameIgnoreCase(programId, name)) {
-			throw new DuplicateEventType();
-		}
-		EventType created = this.eventTypes.save(new EventType(programId, name, command.kind(), this.clock.instant()));
-		this.history.record(HistoryEvent.changed(program, user, channel, subject(created), null,
-				Map.of("eventType", new FieldChange(null, "created"))));
-		return this.eventTypes.summaryOf(created.id());
+		return this.changes.run(() -> {
+			ProgramView program = this.catalog.require(user, programId);
+			String name = command.name().strip();
+			Map<String, FieldChange> created = Map.of("eventType", new FieldChange(null, "created"));
+			EventType existing = this.eventTypes.findByProgramIdAndNameIgnoreCase(programId, name).orElse(null);
+			if (existing != null) {
+				throw Refusal.of(new DuplicateEventType(), program, user, channel, subject(existing), created);
+			}
+			EventType saved;
+			try {
+				saved = this.eventTypes.save(new EventType(programId, name, command.kind(), this.clock.instant()));
+			}
+			catch (DataIntegrityViolationException ex) {
+				// Another request took the name since the check above; this one rolls back.
+				throw UniqueConstraint.violatedBy(ex, "uk_event_type_program_name", DuplicateEventType::new);
+			}
+			this.history.record(HistoryEvent.changed(program, user, channel, subject(saved), null, created));
+			return this.eventTypes.summaryOf(saved.id());
+		});
 	}
 
 	/** Deletes the event type and its test actions; if one of them validated the promo code, it no longer does. */
-	@Transactional
 	public void deleteEventType(CurrentUser user, long programId, long eventTypeId, Channel channel) {
-		ProgramView program = this.catalog.require(user, programId);
-		EventType eventType = eventType(programId, eventTypeId);
-		this.testActions.deleteByEventType(eventType);
-		this.eventTypes.delete(eventType);
-		this.history.record(HistoryEvent.changed(program, user, channel, subject(eventType), null,
-				Map.of("eventType", new FieldChange("created", "deleted"))));
+		this.changes.run(() -> {
+			ProgramView program = this.catalog.require(user, programId);
+			EventType eventType = eventType(programId, eventTypeId);
+			this.testActions.deleteByEventType(eventType);
+			this.eventTypes.delete(eventType);
+			this.history.record(HistoryEvent.changed(program, user, channel, subject(eventType), null,
+					Map.of("eventType", new FieldChange("created", "deleted"))));
+		});
 	}
 
-	/** Stores a test conversion; the same order id twice for one event type is refused. */
+	/**
+	 * Stores a test conversion; the same order id twice for one event type is refused. Neither refusal goes into
+	 * the history: test conversions come from the brand's servers, which retry, and the sender is told.
+	 */
 	@Transactional
 	public TestActionView receive(CurrentUser user, long programId, long eventTypeId, TestConversion conversion,
 			String payload) {
@@ -97,7 +118,13 @@ class EventTypeService {
 		if (this.testActions.existsByEventTypeAndOrderId(eventType, conversion.orderId())) {
 			throw new DuplicateOrderId();
 		}
-		return this.testActions.save(new TestAction(eventType, conversion, payload, this.clock.instant())).toView();
+		try {
+			return this.testActions.save(new TestAction(eventType, conversion, payload, this.clock.instant())).toView();
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The same order id arrived twice at once; the later one rolls back.
+			throw UniqueConstraint.violatedBy(ex, "uk_test_action_order", DuplicateOrderId::new);
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -107,47 +134,53 @@ class EventTypeService {
 	}
 
 	/** Approves or rejects a pending test action; a blank comment counts as none. */
-	@Transactional(noRollbackFor = AlreadyReviewed.class)
 	public Reviewed review(CurrentUser user, long programId, long testActionId, Decision decision, String comment,
 			Channel channel) {
-		comment = (comment == null || comment.isBlank()) ? null : comment.strip();
-		ProgramView program = this.catalog.require(user, programId);
-		TestAction action = lockedTestAction(programId, testActionId);
-		ReviewState before = action.reviewState();
-		String to = (decision == Decision.APPROVE) ? ReviewState.APPROVED.value() : ReviewState.REJECTED.value();
-		try {
-			action.review(decision, user.username(), this.clock.instant(), comment);
-		}
-		catch (AlreadyReviewed refused) {
-			this.history.record(HistoryEvent.refused(program, user, channel, subject(action), refused.problemType(),
-					Map.of("reviewState", new FieldChange(before.value(), to))));
-			throw refused;
-		}
-		this.history.record(HistoryEvent.changed(program, user, channel, subject(action), comment,
-				Map.of("reviewState", new FieldChange(before.value(), to))));
-		return reviewed(programId, action);
+		String reason = (comment == null || comment.isBlank()) ? null : comment.strip();
+		return this.changes.run(() -> {
+			ProgramView program = this.catalog.require(user, programId);
+			TestAction action = lockedTestAction(programId, testActionId);
+			String to = (decision == Decision.APPROVE) ? ReviewState.APPROVED.value() : ReviewState.REJECTED.value();
+			Map<String, FieldChange> changes = Map.of("reviewState", new FieldChange(action.reviewState().value(), to));
+			try {
+				action.review(decision, user.username(), this.clock.instant(), reason);
+			}
+			catch (AlreadyReviewed refused) {
+				throw Refusal.of(refused, program, user, channel, subject(action), changes);
+			}
+			this.history.record(HistoryEvent.changed(program, user, channel, subject(action), reason, changes));
+			return reviewed(programId, action);
+		});
 	}
 
 	/** Takes an approval back. Tracking that is already on stays on; the Ad settings page then warns. */
-	@Transactional
 	public Reviewed withdraw(CurrentUser user, long programId, long testActionId, String comment, Channel channel) {
-		ProgramView program = this.catalog.require(user, programId);
-		TestAction action = lockedTestAction(programId, testActionId);
-		action.withdrawApproval(user.username(), this.clock.instant(), comment);
-		this.history.record(HistoryEvent.changed(program, user, channel, subject(action), comment,
-				Map.of("reviewState", new FieldChange(ReviewState.APPROVED.value(), ReviewState.WITHDRAWN.value()))));
-		return reviewed(programId, action);
+		return this.changes.run(() -> {
+			ProgramView program = this.catalog.require(user, programId);
+			TestAction action = lockedTestAction(programId, testActionId);
+			Map<String, FieldChange> changes = Map.of("reviewState",
+					new FieldChange(action.reviewState().value(), ReviewState.WITHDRAWN.value()));
+			try {
+				action.withdrawApproval(user.username(), this.clock.instant(), comment);
+			}
+			catch (NotApproved refused) {
+				throw Refusal.of(refused, program, user, channel, subject(action), changes);
+			}
+			this.history.record(HistoryEvent.changed(program, user, channel, subject(action), comment, changes));
+			return reviewed(programId, action);
+		});
 	}
 
 	/** Deletes the test action and returns the id of its event type, where the user goes back to. */
-	@Transactional
 	public long deleteTestAction(CurrentUser user, long programId, long testActionId, Channel channel) {
-		ProgramView program = this.catalog.require(user, programId);
-		TestAction action = testAction(programId, testActionId);
-		this.testActions.delete(action);
-		this.history.record(HistoryEvent.changed(program, user, channel, subject(action), null,
-				Map.of("testAction", new FieldChange(action.reviewState().value(), "deleted"))));
-		return action.eventType().id();
+		return this.changes.run(() -> {
+			ProgramView program = this.catalog.require(user, programId);
+			TestAction action = testAction(programId, testActionId);
+			this.testActions.delete(action);
+			this.history.record(HistoryEvent.changed(program, user, channel, subject(action), null,
+					Map.of("testAction", new FieldChange(action.reviewState().value(), "deleted"))));
+			return action.eventType().id();
+		});
 	}
 
 	private Reviewed reviewed(long programId, TestAction action) {

@@ -1,23 +1,26 @@
 package com.promotracking.kernel;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /**
- * A business rule said no. Each one names a stable problem type (the last path segment of the RFC 9457
- * {@code type}) and the HTTP status the API answers with. The API explains it with the texts
- * {@code problem.<type>.title} and {@code .detail}; a page that handles it says it in its own words, with
- * a link to the fix where there is one.
+ * A business rule said no. Spring's {@link ErrorResponseException}, so the API answers it as every other
+ * problem: an RFC 9457 response with a stable {@code type} (its last path segment is the problem type), the
+ * HTTP status declared here, and a title and detail from the message codes {@code problem.<type>.title} and
+ * {@code .detail}. A page that handles it says it in its own words ({@link #refusalKeyOn}), with a link to the fix
+ * where there is one.
  */
-public abstract class DomainException extends RuntimeException {
+public abstract class DomainException extends ErrorResponseException {
 
 	private final String problemType;
 
-	private final HttpStatus status;
-
-	protected DomainException(String problemType, HttpStatus status) {
-		super(problemType, null, false, false);
+	protected DomainException(String problemType, HttpStatus status, Object... detailArguments) {
+		super(status, ProblemDetail.forStatus(status), null, "problem." + problemType + ".detail", detailArguments);
 		this.problemType = problemType;
-		this.status = status;
+		setType(ProblemTypes.of(problemType));
 	}
 
 	public String problemType() {
@@ -25,17 +28,32 @@ public abstract class DomainException extends RuntimeException {
 	}
 
 	public HttpStatus status() {
-		return this.status;
+		return HttpStatus.valueOf(getStatusCode().value());
 	}
 
-	/** Key of the sentence that says what went wrong and how to fix it. */
-	public String messageKey() {
-		return "problem." + this.problemType + ".detail";
+	@Override
+	public String getTitleMessageCode() {
+		return "problem." + this.problemType + ".title";
+	}
+
+	/** The fields this refusal is about, each with the key of its reason; empty when it is about no field. */
+	public List<FieldReason> fieldReasons() {
+		return List.of();
 	}
 
 	/** Key of how a page says it, in its own words: {@code <page>.refused.<type>}. */
 	public String refusalKeyOn(String page) {
 		return page + ".refused." + this.problemType;
+	}
+
+	/** A refusal is an answer, not a failure: no stack trace to capture. */
+	@Override
+	public synchronized Throwable fillInStackTrace() {
+		return this;
+	}
+
+	/** A field and the message key of why its value was refused, phrased to follow the field's name. */
+	public record FieldReason(String field, String reasonKey) {
 	}
 
 }

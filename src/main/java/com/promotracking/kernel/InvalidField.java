@@ -1,5 +1,7 @@
 package com.promotracking.kernel;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -9,23 +11,25 @@ import org.springframework.http.HttpStatus;
  */
 public class InvalidField extends DomainException {
 
-	private final String field;
-
-	private final String reasonKey;
+	private final FieldReason reason;
 
 	public InvalidField(String field, String reasonKey) {
-		super("invalid-request", HttpStatus.BAD_REQUEST);
-		this.field = field;
-		this.reasonKey = reasonKey;
+		super("invalid-request", HttpStatus.BAD_REQUEST, field);
+		this.reason = new FieldReason(field, reasonKey);
 	}
 
 	public String field() {
-		return this.field;
+		return this.reason.field();
 	}
 
 	/** Key of the reason, phrased to follow the field's name ("must be after the start"). */
 	public String reasonKey() {
-		return this.reasonKey;
+		return this.reason.reasonKey();
+	}
+
+	@Override
+	public List<FieldReason> fieldReasons() {
+		return List.of(this.reason);
 	}
 
 }

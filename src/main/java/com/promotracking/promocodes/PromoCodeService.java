@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.promotracking.audit.ChangeTransactions;
 import com.promotracking.audit.Channel;
 import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.Refusal;
 import com.promotracking.audit.Subject;
 import com.promotracking.audit.Subject.SubjectType;
 import com.promotracking.programs.PartnerView;
@@ -27,6 +30,7 @@ import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.settings.TrackingSettings;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.UniqueConstraint;
 import com.promotracking.users.CurrentUser;
 
 /**
@@ -52,14 +56,17 @@ public class PromoCodeService {
 
 	private final History history;
 
+	private final ChangeTransactions changes;
+
 	private final Clock clock;
 
-	PromoCodeService(ProgramCatalog catalog, TrackingSettings settings, TrackingPromoCodeRepository codes, History history,
-			Clock clock) {
+	PromoCodeService(ProgramCatalog catalog, TrackingSettings settings, TrackingPromoCodeRepository codes,
+			History history, ChangeTransactions changes, Clock clock) {
 		this.catalog = catalog;
 		this.settings = settings;
 		this.codes = codes;
 		this.history = history;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -94,57 +101,76 @@ public class PromoCodeService {
 		return views(programId, List.of(code)).get(0);
 	}
 
-	@Transactional
 	public PromoCodeView create(CurrentUser user, long programId, NewPromoCode command, Channel channel) {
-		ProgramView program = this.catalog.require(user, programId);
-		return create(program, user, command, channel, null);
+		return create(user, programId, command, channel, null);
 	}
 
 	/**
-	 * Creates a code in the caller's transaction, for a feature that already checked the user's access, such as
-	 * approving a partner's request. {@code comment} goes into the history.
+	 * Creates a code; inside another change (approving a partner's request), in that change's transaction.
+	 * {@code comment} goes into the history. Tracking off and a code the program has already are refusals the
+	 * history keeps; a value a rule refuses ({@link InvalidField}) is only told to the user, who corrects it.
 	 */
-	@Transactional
-	public PromoCodeView create(ProgramView program, CurrentUser user, NewPromoCode command, Channel channel,
+	public PromoCodeView create(CurrentUser user, long programId, NewPromoCode command, Channel channel,
 			String comment) {
-		if (!this.settings.trackingEnabled(program.id())) {
-			throw new PromoCodeTrackingDisabled();
-		}
-		if (command.partnerId() == null) {
-			throw new InvalidField("partnerId", "promoCode.error.partnerRequired");
-		}
-		PartnerView partner = this.catalog.partnerIn(program.id(), command.partnerId())
-			.orElseThrow(() -> new InvalidField("partnerId", "promoCode.error.unknownPartner"));
-		MatchType matchType = (command.matchType() != null) ? command.matchType() : MatchType.EXACT;
-		CreditPolicy creditPolicy = (command.creditPolicy() != null) ? command.creditPolicy() : CreditPolicy.ALWAYS;
-		String code = checkedCode(program.id(), partner.id(), command.code(), matchType);
-		ZoneId zone = zoneOf(command.timeZone());
-		Instant now = this.clock.instant();
-		Instant startsAt = isBlank(command.startsAt()) ? now : instantOf("startsAt", command.startsAt(), zone);
-		Instant endsAt = isBlank(command.endsAt()) ? null : instantOf("endsAt", command.endsAt(), zone);
-		if (endsAt != null && !endsAt.isAfter(startsAt)) {
-			throw new InvalidField("endsAt", "promoCode.error.endBeforeStart");
-		}
-		TrackingPromoCode created = this.codes.save(new TrackingPromoCode(program.id(), partner.id(), code, matchType,
-				creditPolicy, startsAt, endsAt, zone.getId(), now, user.username()));
-		Map<String, FieldChange> changes = new LinkedHashMap<>();
-		changes.put("promoCode", new FieldChange(null, "created"));
-		changes.put("partner", new FieldChange(null, partner.name()));
-		this.history.record(HistoryEvent.changed(program, user, channel, subject(created), comment, changes));
-		return created.toView(partner.name(), now);
+		return this.changes.run(() -> {
+			ProgramView program = this.catalog.require(user, programId);
+			Map<String, FieldChange> changes = new LinkedHashMap<>();
+			changes.put("promoCode", new FieldChange(null, "created"));
+			if (!this.settings.trackingEnabled(program.id())) {
+				throw Refusal.of(new PromoCodeTrackingDisabled(), program, user, channel,
+						new Subject(SubjectType.PROMO_CODE_SETTINGS, program.id(), program.name()), changes);
+			}
+			if (command.partnerId() == null) {
+				throw new InvalidField("partnerId", "promoCode.error.partnerRequired");
+			}
+			PartnerView partner = this.catalog.partnerIn(program.id(), command.partnerId())
+				.orElseThrow(() -> new InvalidField("partnerId", "promoCode.error.unknownPartner"));
+			changes.put("partner", new FieldChange(null, partner.name()));
+			MatchType matchType = (command.matchType() != null) ? command.matchType() : MatchType.EXACT;
+			CreditPolicy creditPolicy = (command.creditPolicy() != null) ? command.creditPolicy() : CreditPolicy.ALWAYS;
+			String code = checkedCode(program.id(), partner.id(), command.code(), matchType);
+			this.codes.findByProgramIdAndCodeKey(program.id(), TrackingPromoCode.keyOf(code, matchType))
+				.ifPresent(existing -> {
+					throw Refusal.of(new DuplicatePromoCode(), program, user, channel, subject(existing), changes);
+				});
+			ZoneId zone = zoneOf(command.timeZone());
+			Instant now = this.clock.instant();
+			Instant startsAt = isBlank(command.startsAt()) ? now : instantOf("startsAt", command.startsAt(), zone);
+			Instant endsAt = isBlank(command.endsAt()) ? null : instantOf("endsAt", command.endsAt(), zone);
+			if (endsAt != null && !endsAt.isAfter(startsAt)) {
+				throw new InvalidField("endsAt", "promoCode.error.endBeforeStart");
+			}
+			TrackingPromoCode created;
+			try {
+				created = this.codes.save(new TrackingPromoCode(program.id(), partner.id(), code, matchType,
+						creditPolicy, startsAt, endsAt, zone.getId(), now, user.username()));
+			}
+			catch (DataIntegrityViolationException ex) {
+				// Another request created the same code since the check above; this one rolls back.
+				throw UniqueConstraint.violatedBy(ex, "uk_promo_code_program_key", DuplicatePromoCode::new);
+			}
+			this.history.record(HistoryEvent.changed(program, user, channel, subject(created), comment, changes));
+			return created.toView(partner.name(), now);
+		});
 	}
 
 	/** Stops the code from crediting; it stays listed, with who deactivated it and when. */
-	@Transactional
 	public PromoCodeView deactivate(CurrentUser user, long programId, long codeId, Channel channel) {
-		ProgramView program = this.catalog.require(user, programId);
-		TrackingPromoCode code = this.codes.findForUpdate(codeId, programId).orElseThrow(PromoCodeNotFound::new);
-		Instant now = this.clock.instant();
-		PromoCodeState before = code.stateAt(now);
-		code.deactivate(user.username(), now);
-		this.history.record(HistoryEvent.changed(program, user, channel, subject(code), null,
-				Map.of("promoCode", new FieldChange(before.value(), PromoCodeState.DEACTIVATED.value()))));
-		return views(programId, List.of(code)).get(0);
+		return this.changes.run(() -> {
+			ProgramView program = this.catalog.require(user, programId);
+			TrackingPromoCode code = this.codes.findForUpdate(codeId, programId).orElseThrow(PromoCodeNotFound::new);
+			Instant now = this.clock.instant();
+			Map<String, FieldChange> changes = Map.of("promoCode",
+					new FieldChange(code.stateAt(now).value(), PromoCodeState.DEACTIVATED.value()));
+			try {
+				code.deactivate(user.username(), now);
+			}
+			catch (AlreadyDeactivated refused) {
+				throw Refusal.of(refused, program, user, channel, subject(code), changes);
+			}
+			this.history.record(HistoryEvent.changed(program, user, channel, subject(code), null, changes));
+			return views(programId, List.of(code)).get(0);
+		});
 	}
 
 	/** The code as it will be stored, or the reason it may not be. */
@@ -178,9 +204,6 @@ public class PromoCodeService {
 					throw new InvalidField("code", "promoCode.error.regexMatchesOtherPartnersCode");
 				}
 			}
-		}
-		if (this.codes.existsByProgramIdAndCodeKey(programId, TrackingPromoCode.keyOf(code, matchType))) {
-			throw new DuplicatePromoCode();
 		}
 		return code;
 	}

@@ -27,7 +27,7 @@ interface TrackingPromoCodeRepository extends Repository<TrackingPromoCode, Long
 	@Query("select c from TrackingPromoCode c where c.id = :id and c.programId = :programId")
 	Optional<TrackingPromoCode> findForUpdate(long id, long programId);
 
-	boolean existsByProgramIdAndCodeKey(long programId, String codeKey);
+	Optional<TrackingPromoCode> findByProgramIdAndCodeKey(long programId, String codeKey);
 
 	/** Codes of the program's other partners that still credit someone, to keep attribution unambiguous. */
 	@Query("""

@@ -15,10 +15,12 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.promotracking.audit.ChangeTransactions;
 import com.promotracking.audit.Channel;
 import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.Refusal;
 import com.promotracking.audit.Subject;
 import com.promotracking.audit.Subject.SubjectType;
 import com.promotracking.promocodes.NewPromoCode;
@@ -55,35 +57,41 @@ class PromoCodeRequestService {
 
 	private final History history;
 
+	private final ChangeTransactions changes;
+
 	private final Clock clock;
 
 	PromoCodeRequestService(ProgramCatalog catalog, TrackingSettings settings, PromoCodeService promoCodes,
-			PromoCodeRequestRepository requests, History history, Clock clock) {
+			PromoCodeRequestRepository requests, History history, ChangeTransactions changes, Clock clock) {
 		this.catalog = catalog;
 		this.settings = settings;
 		this.promoCodes = promoCodes;
 		this.requests = requests;
 		this.history = history;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
-	@Transactional
+	/** A request while the program allows none is refused, and the brand sees the attempt in its history. */
 	public RequestView submit(CurrentUser partner, long programId, NewRequest request, Channel channel) {
-		ProgramView program = this.catalog.requireJoined(partner, programId);
-		if (!this.settings.partnerRequestsAllowed(programId)) {
-			throw new PartnerRequestsDisabled();
-		}
-		List<String> codes = suggestedCodes(request.suggestedCodes());
-		LocalDate dateNeeded = dateNeeded(request.dateNeeded());
-		String instructions = trimmedOrNull(request.instructions());
-		if (instructions != null && instructions.length() > MAX_INSTRUCTIONS) {
-			throw new InvalidField("instructions", "request.error.instructionsTooLong");
-		}
-		PromoCodeRequest saved = this.requests.save(new PromoCodeRequest(programId, partner.partnerId(), codes,
-				dateNeeded, instructions, this.clock.instant(), partner.username()));
-		this.history.record(HistoryEvent.changed(program, partner, channel, subject(saved), instructions,
-				Map.of("request", new FieldChange(null, RequestState.OPEN.value()))));
-		return view(programId, saved);
+		return this.changes.run(() -> {
+			ProgramView program = this.catalog.requireJoined(partner, programId);
+			Map<String, FieldChange> opened = Map.of("request", new FieldChange(null, RequestState.OPEN.value()));
+			if (!this.settings.partnerRequestsAllowed(programId)) {
+				throw Refusal.of(new PartnerRequestsDisabled(), program, partner, channel,
+						new Subject(SubjectType.PROMO_CODE_SETTINGS, program.id(), program.name()), opened);
+			}
+			List<String> codes = suggestedCodes(request.suggestedCodes());
+			LocalDate dateNeeded = dateNeeded(request.dateNeeded());
+			String instructions = trimmedOrNull(request.instructions());
+			if (instructions != null && instructions.length() > MAX_INSTRUCTIONS) {
+				throw new InvalidField("instructions", "request.error.instructionsTooLong");
+			}
+			PromoCodeRequest saved = this.requests.save(new PromoCodeRequest(programId, partner.partnerId(), codes,
+					dateNeeded, instructions, this.clock.instant(), partner.username()));
+			this.history.record(HistoryEvent.changed(program, partner, channel, subject(saved), instructions, opened));
+			return view(programId, saved);
+		});
 	}
 
 	/** The program's requests for the brand, newest first, optionally in one state or of one partner. */
@@ -138,59 +146,66 @@ class PromoCodeRequestService {
 	 * Approves (creating the approved code, by default the first suggested, for the partner, with every check a
 	 * new code gets) or rejects with a comment. A request already decided is refused and changes nothing.
 	 */
-	@Transactional(noRollbackFor = RequestAlreadyDecided.class)
 	public RequestView decide(CurrentUser user, long programId, long requestId, boolean approve, String approvedCode,
 			String comment, Channel channel) {
-		ProgramView program = this.catalog.require(user, programId);
-		PromoCodeRequest request = this.requests.findForUpdate(requestId, programId).orElseThrow(RequestNotFound::new);
-		String to = approve ? RequestState.APPROVED.value() : RequestState.REJECTED.value();
-		String reason = trimmedOrNull(comment);
-		if (reason != null && reason.length() > MAX_COMMENT) {
-			throw new InvalidField("comment", "request.error.commentTooLong");
-		}
-		try {
-			request.requireOpen();
-		}
-		catch (RequestAlreadyDecided refused) {
-			this.history.record(HistoryEvent.refused(program, user, channel, subject(request), refused.problemType(),
-					Map.of("request", new FieldChange(request.state().value(), to))));
-			throw refused;
-		}
-		Instant now = this.clock.instant();
-		if (approve) {
-			String code = trimmedOrNull(approvedCode);
-			PromoCodeView created;
+		return this.changes.run(() -> {
+			ProgramView program = this.catalog.require(user, programId);
+			PromoCodeRequest request = this.requests.findForUpdate(requestId, programId)
+				.orElseThrow(RequestNotFound::new);
+			String to = approve ? RequestState.APPROVED.value() : RequestState.REJECTED.value();
+			Map<String, FieldChange> changes = Map.of("request", new FieldChange(request.state().value(), to));
+			String reason = trimmedOrNull(comment);
+			if (reason != null && reason.length() > MAX_COMMENT) {
+				throw new InvalidField("comment", "request.error.commentTooLong");
+			}
 			try {
-				created = this.promoCodes.create(program, user,
-						NewPromoCode.forPartner(request.partnerId(), (code != null) ? code : request.suggestedCodes().get(0)),
-						channel, reason);
+				request.requireOpen();
 			}
-			catch (InvalidField invalid) {
-				// The code is the request's approvedCode: name the field the caller sent.
-				throw "code".equals(invalid.field()) ? new InvalidField("approvedCode", invalid.reasonKey()) : invalid;
+			catch (RequestAlreadyDecided refused) {
+				throw Refusal.of(refused, program, user, channel, subject(request), changes);
 			}
-			request.approve(created.code(), created.id(), user.username(), now, reason);
-		}
-		else {
-			if (reason == null) {
-				throw new InvalidField("comment", "request.error.commentRequired");
+			Instant now = this.clock.instant();
+			if (approve) {
+				String code = trimmedOrNull(approvedCode);
+				PromoCodeView created;
+				try {
+					created = this.promoCodes.create(user, programId, NewPromoCode.forPartner(request.partnerId(),
+							(code != null) ? code : request.suggestedCodes().get(0)), channel, reason);
+				}
+				catch (InvalidField invalid) {
+					// The code is the request's approvedCode: name the field the caller sent.
+					throw "code".equals(invalid.field()) ? new InvalidField("approvedCode", invalid.reasonKey())
+							: invalid;
+				}
+				request.approve(created.code(), created.id(), user.username(), now, reason);
 			}
-			request.reject(user.username(), now, reason);
-		}
-		this.history.record(HistoryEvent.changed(program, user, channel, subject(request), reason,
-				Map.of("request", new FieldChange(RequestState.OPEN.value(), to))));
-		return view(programId, request);
+			else {
+				if (reason == null) {
+					throw new InvalidField("comment", "request.error.commentRequired");
+				}
+				request.reject(user.username(), now, reason);
+			}
+			this.history.record(HistoryEvent.changed(program, user, channel, subject(request), reason, changes));
+			return view(programId, request);
+		});
 	}
 
-	@Transactional
 	public RequestView complete(CurrentUser user, long programId, long requestId, Channel channel) {
-		ProgramView program = this.catalog.require(user, programId);
-		PromoCodeRequest request = this.requests.findForUpdate(requestId, programId).orElseThrow(RequestNotFound::new);
-		RequestState before = request.state();
-		request.complete(user.username(), this.clock.instant());
-		this.history.record(HistoryEvent.changed(program, user, channel, subject(request), null,
-				Map.of("request", new FieldChange(before.value(), RequestState.COMPLETED.value()))));
-		return view(programId, request);
+		return this.changes.run(() -> {
+			ProgramView program = this.catalog.require(user, programId);
+			PromoCodeRequest request = this.requests.findForUpdate(requestId, programId)
+				.orElseThrow(RequestNotFound::new);
+			Map<String, FieldChange> changes = Map.of("request",
+					new FieldChange(request.state().value(), RequestState.COMPLETED.value()));
+			try {
+				request.complete(user.username(), this.clock.instant());
+			}
+			catch (RequestNotDecided refused) {
+				throw Refusal.of(refused, program, user, channel, subject(request), changes);
+			}
+			this.history.record(HistoryEvent.changed(program, user, channel, subject(request), null, changes));
+			return view(programId, request);
+		});
 	}
 
 	private RequestView view(long programId, PromoCodeRequest request) {

@@ -36,12 +36,12 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
 		return http.securityMatcher("/api/**")
 			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Credentials come with each request, never from a cookie, so there is no cross-site request to forge.
 			.csrf(csrf -> csrf.disable())
@@ -57,17 +57,16 @@ class SecurityConfig {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain actuatorChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-			ProblemAccessDeniedHandler accessDenied) throws Exception {
+	SecurityFilterChain actuatorChain(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
 		return http.securityMatcher("/actuator", "/actuator/**")
 			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.anyRequest()
 				.hasRole(OPERATOR))
-			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.headers(SecurityConfig::strictHeaders)

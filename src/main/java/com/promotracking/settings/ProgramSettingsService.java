@@ -11,7 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryPage;
+import com.promotracking.audit.ChangeTransactions;
 import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.Refusal;
 import com.promotracking.audit.Subject;
 import com.promotracking.eventtypes.PromoCodeValidation;
 import com.promotracking.eventtypes.PromoCodeValidations;
@@ -44,15 +46,19 @@ class ProgramSettingsService {
 
 	private final Contacts contacts;
 
+	private final ChangeTransactions changes;
+
 	private final Clock clock;
 
 	ProgramSettingsService(ProgramCatalog catalog, PromoCodeValidations validations,
-			PromoCodeSettingsRepository settings, History history, Contacts contacts, Clock clock) {
+			PromoCodeSettingsRepository settings, History history, Contacts contacts, ChangeTransactions changes,
+			Clock clock) {
 		this.catalog = catalog;
 		this.validations = validations;
 		this.settings = settings;
 		this.history = history;
 		this.contacts = contacts;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -87,14 +93,16 @@ class ProgramSettingsService {
 
 	/**
 	 * Sets both flags at once, or neither. A request that changes nothing succeeds without writing anything.
-	 * A refusal is recorded, and committed, before it is thrown: the history shows attempts too.
+	 * A refusal goes into the history too (see {@link ChangeTransactions}).
 	 * @throws SettingsChangedMeanwhile when the user's version is not the current one
 	 * @throws PartnerRequestsRequireTracking when partner requests are asked for with tracking off
 	 * @throws PromoCodeNotValidated when tracking is turned on before the promo code passed validation
 	 */
-	@Transactional(noRollbackFor = { SettingsChangedMeanwhile.class, PartnerRequestsRequireTracking.class,
-			PromoCodeNotValidated.class })
 	public PromoCodeSettingsState change(CurrentUser user, long programId, ChangePromoCodeSettings change) {
+		return this.changes.run(() -> changeNow(user, programId, change));
+	}
+
+	private PromoCodeSettingsState changeNow(CurrentUser user, long programId, ChangePromoCodeSettings change) {
 		ProgramView program = this.catalog.require(user, programId);
 		// A program without a settings row gets one first, so the change below bumps a real version.
 		PromoCodeSettings saved = this.settings.findForUpdate(programId)
@@ -104,9 +112,7 @@ class ProgramSettingsService {
 
 		DomainException refusal = refusal(program, saved, validation, change);
 		if (refusal != null) {
-			this.history.record(HistoryEvent.refused(program, user, change.channel(), subject(program),
-					refusal.problemType(), changes));
-			throw refusal;
+			throw Refusal.of(refusal, program, user, change.channel(), subject(program), changes);
 		}
 		if (!changes.isEmpty()) {
 			saved.change(change.promoCodeTrackingEnabled(), change.partnerPromoCodeRequestsAllowed(),

@@ -1,13 +1,12 @@
 package com.promotracking.web;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,7 +14,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,138 +24,116 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import com.promotracking.kernel.DomainException;
-import com.promotracking.kernel.InvalidField;
-import com.promotracking.kernel.ProblemTypes;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import com.promotracking.kernel.DomainException;
+import com.promotracking.kernel.DomainException.FieldReason;
+import com.promotracking.kernel.ProblemTypes;
+
 /**
- * Every failure of a JSON API call becomes an RFC 9457 problem response, translated into the caller's
- * language, with a stable {@code type}. Never a stack trace.
+ * Every failure of a JSON API call becomes an RFC 9457 problem response through Spring's own
+ * {@link ResponseEntityExceptionHandler}: domain refusals are {@code ErrorResponseException}s already, and the
+ * framework's own failures (406, 415, ...) get a type and translated texts in {@link #createResponseEntity}. Field
+ * errors, from binding or from a domain rule, are listed under {@code errors}. Never a stack trace.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
-	private final MessageSource messages;
+	private static final String FIELD_INVALID = "problem.invalid-request.field.invalid";
 
-	ApiProblemHandler(MessageSource messages) {
-		this.messages = messages;
+	private final Problems problems;
+
+	ApiProblemHandler(MessageSource messages, Problems problems) {
+		this.problems = problems;
 		setMessageSource(messages);
-	}
-
-	@ExceptionHandler(DomainException.class)
-	ResponseEntity<ProblemDetail> domain(DomainException ex) {
-		if (ex instanceof InvalidField invalid) {
-			Locale locale = LocaleContextHolder.getLocale();
-			ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", invalid.field());
-			problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message",
-					this.messages.getMessage(invalid.reasonKey(), null, locale))));
-			return ResponseEntity.badRequest().body(problem);
-		}
-		ProblemDetail problem = problem(ex.status(), ex.problemType());
-		return ResponseEntity.status(ex.status()).body(problem);
-	}
-
-	@ExceptionHandler(DataIntegrityViolationException.class)
-	ResponseEntity<ProblemDetail> constraint(DataIntegrityViolationException ex) {
-		return ResponseEntity.status(HttpStatus.CONFLICT)
-			.body(problem(HttpStatus.CONFLICT, ConstraintConflicts.problemTypeOf(ex)));
 	}
 
 	/** A path id that is not a number names no resource; a query parameter of the wrong type is a bad request. */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
 		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found"));
+			return handleExceptionInternal(ex, null, HttpHeaders.EMPTY, HttpStatus.NOT_FOUND, request);
 		}
-		return ResponseEntity.badRequest().body(invalid(List.of(ex.getName())));
+		return invalid(ex, List.of(new FieldReason(ex.getName(), FIELD_INVALID)), request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<String> names = ex.getParameterValidationResults()
+		return invalid(ex, ex.getParameterValidationResults()
 			.stream()
-			.map(result -> result.getMethodParameter().getParameterName())
-			.toList();
-		return ResponseEntity.badRequest().body(invalid(names));
-	}
-
-	private ProblemDetail invalid(List<String> fields) {
-		Locale locale = LocaleContextHolder.getLocale();
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", String.join(", ", fields));
-		problem.setProperty("errors", fields.stream()
-			.map(field -> Map.of("field", field, "message",
-					this.messages.getMessage("problem.invalid-request.field.invalid", null, locale)))
-			.toList());
-		return problem;
+			.map(result -> new FieldReason(result.getMethodParameter().getParameterName(), FIELD_INVALID))
+			.toList(), request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		Locale locale = LocaleContextHolder.getLocale();
-		List<Map<String, String>> errors = ex.getBindingResult()
+		return invalid(ex, ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.sorted(java.util.Comparator.comparing(FieldError::getField))
-			.map(error -> Map.of("field", error.getField(), "message", fieldMessage(error, locale)))
-			.toList();
-		String fields = String.join(", ",
-				errors.stream().map(error -> error.get("field")).distinct().toList());
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", fields);
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+			.sorted(Comparator.comparing(org.springframework.validation.FieldError::getField))
+			.map(error -> new FieldReason(error.getField(), "problem.invalid-request.field." + error.getCode()))
+			.toList(), request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String field = fieldOf(ex);
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", field);
 		if (field == null) {
-			problem.setDetail(this.messages.getMessage("problem.invalid-request.unreadable", null,
-					LocaleContextHolder.getLocale()));
+			return handleExceptionInternal(ex,
+					body(ex, "problem.invalid-request.unreadable", null), headers, HttpStatus.BAD_REQUEST, request);
 		}
-		else {
-			problem.setDetail(this.messages.getMessage("problem.invalid-request.wrong-type", new Object[] { field },
-					LocaleContextHolder.getLocale()));
-			problem.setProperty("errors", List.of(Map.of("field", field, "message", problem.getDetail())));
-		}
-		return ResponseEntity.badRequest().body(problem);
+		ProblemDetail problem = body(ex, "problem.invalid-request.wrong-type", field);
+		problem.setProperty("errors",
+				List.of(java.util.Map.of("field", field, "message", String.valueOf(problem.getDetail()))));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
-	/** Other framework failures (406, 415, ...) keep their status and get a type and translated text. */
+	/** Domain refusals naming fields list them as binding errors are listed. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (ex instanceof DomainException refusal && answer != null && answer.getBody() instanceof ProblemDetail problem) {
+			this.problems.addErrors(problem, refusal.fieldReasons(), LocaleContextHolder.getLocale());
+		}
+		return answer;
+	}
+
+	/** Framework failures without a type of ours get one from their status, with its translated texts. */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
-		HttpStatus status = HttpStatus.resolve(statusCode.value());
-		if (body instanceof ProblemDetail problem && status != null
+		if (body instanceof ProblemDetail problem
 				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-			String type = ProblemWriter.typeOf(status);
-			Locale locale = LocaleContextHolder.getLocale();
-			problem.setType(ProblemTypes.of(type));
-			problem.setTitle(this.messages.getMessage("problem." + type + ".title", null, problem.getTitle(), locale));
-			problem.setDetail(this.messages.getMessage("problem." + type + ".detail", null, problem.getDetail(), locale));
+			ProblemDetail typed = this.problems.body(Problems.of(null, statusCode), LocaleContextHolder.getLocale());
+			problem.setType(typed.getType());
+			problem.setTitle(typed.getTitle());
+			problem.setDetail(typed.getDetail());
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
 
-	private ProblemDetail problem(HttpStatus status, String type, Object... arguments) {
+	private ResponseEntity<Object> invalid(Exception ex, List<FieldReason> reasons, WebRequest request) {
 		Locale locale = LocaleContextHolder.getLocale();
-		ProblemDetail problem = ProblemDetail.forStatus(status);
-		problem.setType(ProblemTypes.of(type));
-		problem.setTitle(this.messages.getMessage("problem." + type + ".title", null, locale));
-		problem.setDetail(this.messages.getMessage("problem." + type + ".detail", arguments, locale));
-		return problem;
+		ProblemDetail problem = body(ex, "problem.invalid-request.detail",
+				String.join(", ", reasons.stream().map(FieldReason::field).distinct().toList()));
+		this.problems.addErrors(problem, reasons, locale);
+		return handleExceptionInternal(ex, problem, HttpHeaders.EMPTY, HttpStatus.BAD_REQUEST, request);
 	}
 
-	private String fieldMessage(FieldError error, Locale locale) {
-		return this.messages.getMessage("problem.invalid-request.field." + error.getCode(), null,
-				error.getDefaultMessage(), locale);
+	/** An {@code invalid-request} problem with this detail. */
+	private ProblemDetail body(Exception ex, String detailCode, String argument) {
+		return this.problems.body(org.springframework.web.ErrorResponse.builder(ex, HttpStatus.BAD_REQUEST, detailCode)
+			.type(ProblemTypes.of("invalid-request"))
+			.titleMessageCode("problem.invalid-request.title")
+			.detailMessageCode(detailCode)
+			.detailMessageArguments(argument)
+			.build(), LocaleContextHolder.getLocale());
 	}
 
 	/** The JSON property a type error points at, if Jackson could tell. */

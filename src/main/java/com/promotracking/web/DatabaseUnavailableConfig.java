@@ -15,7 +15,7 @@ class DatabaseUnavailableConfig {
 	 * database shows first.
 	 */
 	@Bean
-	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(ProblemWriter problems,
+	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(Problems problems,
 			SpringTemplateEngine templates, LocaleResolver locales) {
 		FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
 				new DatabaseUnavailableFilter(problems, templates, locales));

@@ -1,7 +1,6 @@
 package com.promotracking.web;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -30,13 +29,13 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	static final String RETRY_AFTER_SECONDS = "5";
 
-	private final ProblemWriter problems;
+	private final Problems problems;
 
 	private final SpringTemplateEngine templates;
 
 	private final LocaleResolver locales;
 
-	DatabaseUnavailableFilter(ProblemWriter problems, SpringTemplateEngine templates, LocaleResolver locales) {
+	DatabaseUnavailableFilter(Problems problems, SpringTemplateEngine templates, LocaleResolver locales) {
 		this.problems = problems;
 		this.templates = templates;
 		this.locales = locales;
@@ -64,18 +63,16 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("X-Content-Type-Options", "nosniff");
-		Locale locale = this.locales.resolveLocale(request);
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
-			this.problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-					request.getRequestURI(), locale);
+			this.problems.write(request, response, Problems.of(null, HttpStatus.SERVICE_UNAVAILABLE));
 			return;
 		}
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setContentType("text/html;charset=UTF-8");
 		WebContext page = new WebContext(
 				JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response),
-				locale, Map.of());
+				this.locales.resolveLocale(request), Map.of());
 		this.templates.process("unavailable", page, response.getWriter());
 	}
 

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,9 +20,9 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
-	private final ProblemWriter problems;
+	private final Problems problems;
 
-	ErrorPages(ProblemWriter problems) {
+	ErrorPages(Problems problems) {
 		this.problems = problems;
 	}
 
@@ -33,15 +32,10 @@ class ErrorPages implements ErrorController {
 		String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null && (uri.startsWith(request.getContextPath() + "/api/")
 				|| uri.startsWith(request.getContextPath() + "/actuator"))) {
-			this.problems.write(response, status, ProblemWriter.typeOf(status), uri, LocaleContextHolder.getLocale());
+			this.problems.write(request, response, Problems.of(null, status));
 			return null;
 		}
-		if (status == HttpStatus.NOT_FOUND) {
-			return new ModelAndView("error/404", status);
-		}
-		ModelAndView page = new ModelAndView("error", status);
-		page.addObject("status", status.value());
-		return page;
+		return PageErrorHandler.page(status, null);
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {

@@ -24,8 +24,11 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.springframework.transaction.PlatformTransactionManager;
+
 import com.promotracking.audit.Channel;
 import com.promotracking.audit.FieldChange;
+import com.promotracking.audit.ChangeTransactions;
 import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryEvent;
 import com.promotracking.audit.Outcome;
@@ -91,7 +94,8 @@ class EventTypeServiceTest {
 	private final History history = mock(History.class);
 
 	private final EventTypeService service = new EventTypeService(this.catalog, this.eventTypes, this.testActions,
-			this.validations, this.history, Clock.fixed(NOW, ZoneOffset.UTC));
+			this.validations, this.history, new ChangeTransactions(mock(PlatformTransactionManager.class), this.history),
+			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private EventType onlineSale;
 
@@ -196,18 +200,6 @@ class EventTypeServiceTest {
 					Map.of("reviewState", new FieldChange(state.value(), asked))));
 		}
 
-		@Test
-		void theRecordedRefusalOfAReviewIsNotRolledBack() throws Exception {
-			Method review = EventTypeService.class.getDeclaredMethod("review", CurrentUser.class, long.class,
-					long.class, Decision.class, String.class, Channel.class);
-
-			Transactional transactional = review.getAnnotation(Transactional.class);
-
-			assertThat(transactional).isNotNull();
-			assertThat(transactional.readOnly()).isFalse();
-			assertThat(transactional.noRollbackFor()).contains(AlreadyReviewed.class);
-		}
-
 	}
 
 	static Stream<Arguments> reviewedStatesAndDecisions() {
@@ -262,7 +254,9 @@ class EventTypeServiceTest {
 				.isInstanceOf(NotApproved.class);
 
 			assertThat(action.toView()).isEqualTo(before);
-			verifyNoInteractions(EventTypeServiceTest.this.history);
+			assertOnlyHistory(HistoryEvent.refused(PROGRAM, ALICE, Channel.API,
+					actionSubject(), "not-approved",
+					Map.of("reviewState", new FieldChange(state.value(), ReviewState.WITHDRAWN.value()))));
 		}
 
 	}
@@ -367,16 +361,18 @@ class EventTypeServiceTest {
 		}
 
 		@Test
-		void aNameTheProgramAlreadyHasIsRefusedAndNothingIsStored() {
-			given(EventTypeServiceTest.this.eventTypes.existsByProgramIdAndNameIgnoreCase(PROGRAM_ID, "online sale"))
-				.willReturn(true);
+		void aNameTheProgramAlreadyHasIsRefusedNothingIsStoredAndTheAttemptIsInTheHistory() {
+			given(EventTypeServiceTest.this.eventTypes.findByProgramIdAndNameIgnoreCase(PROGRAM_ID, "online sale"))
+				.willReturn(Optional.of(EventTypeServiceTest.this.onlineSale));
 
 			assertThatThrownBy(() -> EventTypeServiceTest.this.service.create(ALICE, PROGRAM_ID,
 					new NewEventType(" online sale ", EventTypeKind.SALE), Channel.API))
 				.isInstanceOf(DuplicateEventType.class);
 
 			verify(EventTypeServiceTest.this.eventTypes, never()).save(any());
-			verifyNoInteractions(EventTypeServiceTest.this.history);
+			assertOnlyHistory(HistoryEvent.refused(PROGRAM, ALICE, Channel.API,
+					new Subject(SubjectType.EVENT_TYPE, EVENT_TYPE_ID, "Online Sale"), "duplicate-event-type",
+					Map.of("eventType", new FieldChange(null, "created"))));
 		}
 
 		@Test

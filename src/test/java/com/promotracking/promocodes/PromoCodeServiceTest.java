@@ -18,10 +18,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.test.util.ReflectionTestUtils;
 
+import org.springframework.transaction.PlatformTransactionManager;
+
 import com.promotracking.audit.Channel;
 import com.promotracking.audit.FieldChange;
+import com.promotracking.audit.ChangeTransactions;
 import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.Outcome;
 import com.promotracking.audit.Subject;
 import com.promotracking.audit.Subject.SubjectType;
 import com.promotracking.programs.PartnerView;
@@ -36,6 +40,7 @@ import com.promotracking.users.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -77,7 +82,7 @@ class PromoCodeServiceTest {
 	private final History history = mock(History.class);
 
 	private final PromoCodeService service = new PromoCodeService(this.catalog, this.settings, this.codes, this.history,
-			Clock.fixed(NOW, ZoneOffset.UTC));
+			new ChangeTransactions(mock(PlatformTransactionManager.class), this.history), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@BeforeEach
 	void aliceManagesTheProgramWhoseTrackingIsOn() {
@@ -133,13 +138,15 @@ class PromoCodeServiceTest {
 		}
 
 		@Test
-		void aCodeForAFeatureThatCheckedAccessItselfStillNeedsTrackingOn() {
+		void aCodeCreatedForAnotherFeatureStillNeedsTrackingOnAndTheAttemptIsInTheHistory() {
 			given(PromoCodeServiceTest.this.settings.trackingEnabled(PROGRAM_ID)).willReturn(false);
 
-			assertThatThrownBy(() -> PromoCodeServiceTest.this.service.create(PROGRAM, ALICE,
+			assertThatThrownBy(() -> PromoCodeServiceTest.this.service.create(ALICE, PROGRAM_ID,
 					NewPromoCode.forPartner(TRAILBLAZER, "TRAIL20"), Channel.PAGE, "ok"))
 				.isInstanceOf(PromoCodeTrackingDisabled.class);
-			verifyNoInteractions(PromoCodeServiceTest.this.catalog);
+			verify(PromoCodeServiceTest.this.history).record(HistoryEvent.refused(PROGRAM, ALICE, Channel.PAGE,
+					new Subject(SubjectType.PROMO_CODE_SETTINGS, PROGRAM_ID, PROGRAM.name()),
+					"promo-code-tracking-disabled", Map.of("promoCode", new FieldChange(null, "created"))));
 			assertNothingStored();
 		}
 
@@ -207,7 +214,7 @@ class PromoCodeServiceTest {
 
 		@Test
 		void aCodeCreatedForAnotherFeatureCarriesItsCommentIntoTheHistory() {
-			PromoCodeView created = PromoCodeServiceTest.this.service.create(PROGRAM, ALICE,
+			PromoCodeView created = PromoCodeServiceTest.this.service.create(ALICE, PROGRAM_ID,
 					NewPromoCode.forPartner(TRAILBLAZER, "TRAIL20"), Channel.PAGE, "approved request");
 
 			assertThat(created.code()).isEqualTo("TRAIL20");
@@ -277,19 +284,23 @@ class PromoCodeServiceTest {
 
 		@Test
 		void anExactCodeTheProgramAlreadyHasInAnyCaseIsADuplicate() {
-			given(PromoCodeServiceTest.this.codes.existsByProgramIdAndCodeKey(PROGRAM_ID, "exact:spring10"))
-				.willReturn(true);
+			given(PromoCodeServiceTest.this.codes.findByProgramIdAndCodeKey(PROGRAM_ID, "exact:spring10"))
+				.willReturn(Optional.of(stored(TRAILBLAZER, "SPRING10", MatchType.EXACT)));
 
 			assertThatThrownBy(() -> create(exact(TRAILBLAZER, "Spring10"))).isInstanceOf(DuplicatePromoCode.class)
 				.satisfies(refused -> assertThat(((DuplicatePromoCode) refused).problemType())
 					.isEqualTo("duplicate-promo-code"));
 			assertNothingStored();
+			verify(PromoCodeServiceTest.this.history).record(HistoryEvent.refused(PROGRAM, ALICE, Channel.API,
+					new Subject(SubjectType.PROMO_CODE, 900, "SPRING10"), "duplicate-promo-code",
+					Map.of("promoCode", new FieldChange(null, "created"), "partner",
+							new FieldChange(null, "Trailblazer Deals"))));
 		}
 
 		@Test
 		void aRegexIsADuplicateOnlyWhenWrittenTheSameWay() {
-			given(PromoCodeServiceTest.this.codes.existsByProgramIdAndCodeKey(PROGRAM_ID, "regex:TRAIL[0-9]+"))
-				.willReturn(true);
+			given(PromoCodeServiceTest.this.codes.findByProgramIdAndCodeKey(PROGRAM_ID, "regex:TRAIL[0-9]+"))
+				.willReturn(Optional.of(stored(TRAILBLAZER, "TRAIL[0-9]+", MatchType.REGEX)));
 
 			assertThatThrownBy(() -> create(regex(TRAILBLAZER, "TRAIL[0-9]+"))).isInstanceOf(DuplicatePromoCode.class);
 			assertThat(create(regex(TRAILBLAZER, "trail[0-9]+")).code()).isEqualTo("trail[0-9]+");
@@ -633,7 +644,9 @@ class PromoCodeServiceTest {
 					.isEqualTo("already-deactivated"));
 			assertThat(ReflectionTestUtils.getField(gone, "deactivatedBy")).isEqualTo("carol@csm.example");
 			assertThat(ReflectionTestUtils.getField(gone, "deactivatedAt")).isEqualTo(NOW.minusSeconds(60));
-			verifyNoInteractions(PromoCodeServiceTest.this.history);
+			verify(PromoCodeServiceTest.this.history).record(HistoryEvent.refused(PROGRAM, ALICE, Channel.API,
+					new Subject(SubjectType.PROMO_CODE, 34, "GONE10"), "already-deactivated",
+					Map.of("promoCode", new FieldChange("deactivated", "deactivated"))));
 		}
 
 		@Test
@@ -720,9 +733,10 @@ class PromoCodeServiceTest {
 		assertNothingStored();
 	}
 
+	/** No code saved and no change in the history; a refused attempt may be recorded. */
 	private void assertNothingStored() {
 		verify(this.codes, never()).save(any());
-		verify(this.history, never()).record(any());
+		verify(this.history, never()).record(argThat(entry -> entry.outcome() == Outcome.CHANGED));
 	}
 
 }

@@ -22,8 +22,11 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.springframework.transaction.PlatformTransactionManager;
+
 import com.promotracking.audit.Channel;
 import com.promotracking.audit.FieldChange;
+import com.promotracking.audit.ChangeTransactions;
 import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryEvent;
 import com.promotracking.audit.Outcome;
@@ -49,6 +52,7 @@ import com.promotracking.users.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -100,7 +104,8 @@ class PromoCodeRequestServiceTest {
 	private final History history = mock(History.class);
 
 	private final PromoCodeRequestService service = new PromoCodeRequestService(this.catalog, this.settings, this.promoCodes,
-			this.requests, this.history, Clock.fixed(NOW, ZoneOffset.UTC));
+			this.requests, this.history, new ChangeTransactions(mock(PlatformTransactionManager.class), this.history),
+			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@BeforeEach
 	void patBelongsToTheProgramAliceManagesWhichAllowsRequests() {
@@ -167,6 +172,9 @@ class PromoCodeRequestServiceTest {
 					assertThat(refused.status().value()).isEqualTo(409);
 				});
 			assertNothingStored();
+			verify(PromoCodeRequestServiceTest.this.history).record(HistoryEvent.refused(PROGRAM, PAT, Channel.API,
+					new Subject(SubjectType.PROMO_CODE_SETTINGS, PROGRAM_ID, "Acme Outdoor US"),
+					"partner-requests-disabled", Map.of("request", new FieldChange(null, "open"))));
 		}
 
 		@Test
@@ -360,7 +368,7 @@ class PromoCodeRequestServiceTest {
 
 			RequestView approved = decide(21, true, " TRAIL20 ", "  Here you go ");
 
-			verify(PromoCodeRequestServiceTest.this.promoCodes).create(PROGRAM, ALICE,
+			verify(PromoCodeRequestServiceTest.this.promoCodes).create(ALICE, PROGRAM_ID,
 					NewPromoCode.forPartner(TRAILBLAZER, "TRAIL20"), Channel.API, "Here you go");
 			assertThat(approved.state()).isEqualTo(RequestState.APPROVED);
 			assertThat(approved.approvedCode()).isEqualTo("TRAIL20");
@@ -384,7 +392,7 @@ class PromoCodeRequestServiceTest {
 
 			RequestView approved = decide(22, true, approvedCode, null);
 
-			verify(PromoCodeRequestServiceTest.this.promoCodes).create(PROGRAM, ALICE,
+			verify(PromoCodeRequestServiceTest.this.promoCodes).create(ALICE, PROGRAM_ID,
 					NewPromoCode.forPartner(TRAILBLAZER, "TRAIL15"), Channel.API, null);
 			assertThat(approved.approvedCode()).isEqualTo("TRAIL15");
 			assertThat(approved.decisionComment()).isNull();
@@ -393,7 +401,7 @@ class PromoCodeRequestServiceTest {
 		@Test
 		void theApprovedCodeIsTheCodeAsCreated() {
 			openForUpdate(23);
-			given(PromoCodeRequestServiceTest.this.promoCodes.create(any(ProgramView.class), any(), any(), any(), any()))
+			given(PromoCodeRequestServiceTest.this.promoCodes.create(any(CurrentUser.class), anyLong(), any(), any(), any()))
 				.willReturn(view(CREATED_CODE_ID, "Trail20"));
 
 			assertThat(decide(23, true, "Trail20", null).approvedCode()).isEqualTo("Trail20");
@@ -410,7 +418,7 @@ class PromoCodeRequestServiceTest {
 		@Test
 		void whenTheCodeCannotBeCreatedTheRequestStaysOpenAndNothingIsRecorded() throws Exception {
 			PromoCodeRequest request = openForUpdate(24);
-			given(PromoCodeRequestServiceTest.this.promoCodes.create(any(ProgramView.class), any(), any(), any(), any()))
+			given(PromoCodeRequestServiceTest.this.promoCodes.create(any(CurrentUser.class), anyLong(), any(), any(), any()))
 				.willThrow(newInstance(DuplicatePromoCode.class));
 
 			assertThatThrownBy(() -> decide(24, true, "TRAIL20", null)).isInstanceOf(DuplicatePromoCode.class);
@@ -423,7 +431,7 @@ class PromoCodeRequestServiceTest {
 		@Test
 		void anApprovedCodeThePromoCodesRefuseIsReportedUnderApprovedCodeTheFieldTheBrandSent() {
 			PromoCodeRequest request = openForUpdate(26);
-			given(PromoCodeRequestServiceTest.this.promoCodes.create(any(ProgramView.class), any(), any(), any(), any()))
+			given(PromoCodeRequestServiceTest.this.promoCodes.create(any(CurrentUser.class), anyLong(), any(), any(), any()))
 				.willThrow(new InvalidField("code", "promoCode.error.exactFormat"));
 
 			assertInvalid(() -> decide(26, true, "not a code", null), "approvedCode", "promoCode.error.exactFormat");
@@ -434,7 +442,7 @@ class PromoCodeRequestServiceTest {
 		@Test
 		void approvingWhileTrackingIsOffIsRefusedByThePromoCodesAndTheRequestStaysOpen() throws Exception {
 			PromoCodeRequest request = openForUpdate(25);
-			given(PromoCodeRequestServiceTest.this.promoCodes.create(any(ProgramView.class), any(), any(), any(), any()))
+			given(PromoCodeRequestServiceTest.this.promoCodes.create(any(CurrentUser.class), anyLong(), any(), any(), any()))
 				.willThrow(newInstance(PromoCodeTrackingDisabled.class));
 
 			assertThatThrownBy(() -> decide(25, true, null, null)).isInstanceOf(PromoCodeTrackingDisabled.class);
@@ -518,17 +526,6 @@ class PromoCodeRequestServiceTest {
 		}
 
 		@Test
-		void theRefusalOfAnAlreadyDecidedRequestIsCommittedNotRolledBack() throws Exception {
-			Transactional transactional = PromoCodeRequestService.class
-				.getMethod("decide", CurrentUser.class, long.class, long.class, boolean.class, String.class,
-						String.class, Channel.class)
-				.getAnnotation(Transactional.class);
-
-			assertThat(transactional).isNotNull();
-			assertThat(transactional.noRollbackFor()).contains(RequestAlreadyDecided.class);
-		}
-
-		@Test
 		void decidingNeedsNoSettingSoRequestsOpenBeforeTheyWereTurnedOffCanStillBeProcessed() {
 			given(PromoCodeRequestServiceTest.this.settings.partnerRequestsAllowed(PROGRAM_ID)).willReturn(false);
 			openForUpdate(31);
@@ -607,7 +604,9 @@ class PromoCodeRequestServiceTest {
 					assertThat(refused.status().value()).isEqualTo(409);
 				});
 			assertThat(request.toView("Trailblazer Deals")).isEqualTo(before);
-			verifyNoInteractions(PromoCodeRequestServiceTest.this.history);
+			verify(PromoCodeRequestServiceTest.this.history).record(HistoryEvent.refused(PROGRAM, ALICE, Channel.API,
+					new Subject(SubjectType.PROMO_CODE_REQUEST, 52, "TRAIL15, TRAIL16"), "request-not-decided",
+					Map.of("request", new FieldChange(state.value(), RequestState.COMPLETED.value()))));
 		}
 
 		@Test
@@ -652,7 +651,7 @@ class PromoCodeRequestServiceTest {
 	}
 
 	private void codeCreatedAs(String code) {
-		given(this.promoCodes.create(eq(PROGRAM), eq(ALICE), any(NewPromoCode.class), eq(Channel.API), any()))
+		given(this.promoCodes.create(eq(ALICE), eq(PROGRAM_ID), any(NewPromoCode.class), eq(Channel.API), any()))
 			.willReturn(view(CREATED_CODE_ID, code));
 	}
 
@@ -714,9 +713,10 @@ class PromoCodeRequestServiceTest {
 		assertNothingStored();
 	}
 
+	/** No request saved and no change in the history; a refused attempt may be recorded. */
 	private void assertNothingStored() {
 		verify(this.requests, never()).save(any());
-		verify(this.history, never()).record(any());
+		verify(this.history, never()).record(argThat(entry -> entry.outcome() == Outcome.CHANGED));
 	}
 
 }

@@ -8,7 +8,7 @@ import com.promotracking.web.WebTestSupport;
  * What a {@code @WebMvcTest} of pages needs besides its controller: the security chains and how they answer
  * refusals, and the web parts ({@link WebTestSupport}).
  */
-@Import({ SecurityConfig.class, ProblemAuthenticationEntryPoint.class, ProblemAccessDeniedHandler.class,
+@Import({ SecurityConfig.class, ProblemSecurityHandler.class,
 		WebTestSupport.class })
 public final class SecurityTestSupport {
 

@@ -20,8 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.test.util.ReflectionTestUtils;
 
+import org.springframework.transaction.PlatformTransactionManager;
+
 import com.promotracking.audit.Channel;
 import com.promotracking.audit.FieldChange;
+import com.promotracking.audit.ChangeTransactions;
 import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryEvent;
 import com.promotracking.audit.Subject;
@@ -84,7 +87,8 @@ class ProgramSettingsServiceTest {
 	private final Contacts contacts = mock(Contacts.class);
 
 	private final ProgramSettingsService service = new ProgramSettingsService(this.catalog, this.validations,
-			this.repository, this.history, this.contacts, Clock.fixed(NOW, ZoneOffset.UTC));
+			this.repository, this.history, this.contacts,
+			new ChangeTransactions(mock(PlatformTransactionManager.class), this.history), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@BeforeEach
 	void programIsVisibleToAlice() {
