@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,6 +12,8 @@ import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.promotracking.kernel.AppProperties;
 
 /**
  * Fills an empty database with the demo brands, users and programs, once. The update of the single
@@ -35,10 +36,10 @@ class DemoData implements ApplicationRunner {
 	 */
 	private final boolean enabled;
 
-	DemoData(JdbcTemplate jdbc, DataSource dataSource, @Value("${app.demo-data}") boolean enabled) {
+	DemoData(JdbcTemplate jdbc, DataSource dataSource, AppProperties settings) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
-		this.enabled = enabled;
+		this.enabled = settings.demoData();
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package com.promotracking.settings;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.promotracking.kernel.AppProperties;
 import com.promotracking.users.CurrentUser;
 
 /** Settings → General → Ad settings: the Promo code tracking section. */
@@ -30,10 +30,10 @@ class AdSettingsController {
 	private final String supportUrl;
 
 	AdSettingsController(ProgramSettingsService service, HistoryRows historyRows,
-			@Value("${app.support-url}") String supportUrl) {
+			AppProperties settings) {
 		this.service = service;
 		this.historyRows = historyRows;
-		this.supportUrl = supportUrl;
+		this.supportUrl = settings.supportUrl().toString();
 	}
 
 	/**

@@ -1,8 +1,12 @@
 package com.promotracking.settings;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.http.ETag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -23,6 +27,11 @@ class PromoCodeSettingsApiController {
 
 	private static final String PATH = "/api/programs/{programId}/promo-code-settings";
 
+	private static final Pattern VERSION = Pattern.compile("0|[1-9][0-9]{0,17}");
+
+	/** A version no row can have. */
+	private static final long NO_VERSION = -1;
+
 	private final ProgramSettingsService service;
 
 	private final HistoryJson historyJson;
@@ -42,7 +51,7 @@ class PromoCodeSettingsApiController {
 			@RequestBody @Validated PromoCodeSettingsRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user) {
 		ChangePromoCodeSettings change = new ChangePromoCodeSettings(request.promoCodeTrackingEnabled(),
-				request.partnerPromoCodeRequestsAllowed(), ETags.expectedVersion(ifMatch), Channel.API);
+				request.partnerPromoCodeRequestsAllowed(), expectedVersion(ifMatch), Channel.API);
 		return respond(this.service.change(user, programId, change));
 	}
 
@@ -55,7 +64,25 @@ class PromoCodeSettingsApiController {
 	}
 
 	private static ResponseEntity<PromoCodeSettingsResponse> respond(PromoCodeSettingsState state) {
-		return ResponseEntity.ok().eTag(ETags.of(state.version())).body(PromoCodeSettingsResponse.of(state));
+		return ResponseEntity.ok().eTag(Long.toString(state.version())).body(PromoCodeSettingsResponse.of(state));
+	}
+
+	/**
+	 * The version an {@code If-Match} asks for: none when absent or {@code *}. If-Match compares strongly (RFC
+	 * 9110), and a version is written one way only, so a weak tag, a list, or any other spelling of a number
+	 * ({@code "+3"}, {@code "03"}) stands for a version no row has, and the save fails its precondition (412).
+	 */
+	private static Long expectedVersion(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			return null;
+		}
+		List<ETag> tags = ETag.parse(ifMatch);
+		if (tags.size() == 1 && tags.get(0).isWildcard()) {
+			return null;
+		}
+		boolean oneStrongVersion = tags.size() == 1 && !tags.get(0).weak() && ifMatch.strip().startsWith("\"")
+				&& VERSION.matcher(tags.get(0).tag()).matches();
+		return oneStrongVersion ? Long.valueOf(tags.get(0).tag()) : NO_VERSION;
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.promotracking.web;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,12 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * English and French. The browser's Accept-Language picks the first of them it names; {@code ?lang=fr} or
- * {@code ?lang=en} switches and is remembered in a cookie. Anything else is English.
+ * English and French. The browser's Accept-Language picks the first of them it names (Spring's resolver, with
+ * these as its supported locales); {@code ?lang=fr} or {@code ?lang=en} switches and is remembered in a cookie.
+ * Anything else is English.
  */
 @Configuration(proxyBeanMethods = false)
 class LanguageConfig implements WebMvcConfigurer {
@@ -26,7 +27,25 @@ class LanguageConfig implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		return new SupportedLocaleResolver();
+		AcceptHeaderLocaleResolver browser = new AcceptHeaderLocaleResolver();
+		browser.setSupportedLocales(SUPPORTED);
+		browser.setDefaultLocale(Locale.ENGLISH);
+		CookieLocaleResolver chosen = new CookieLocaleResolver("lang") {
+
+			/** A cookie naming another language (set by hand, say) counts as English. */
+			@Override
+			public Locale resolveLocale(HttpServletRequest request) {
+				return supported(super.resolveLocale(request));
+			}
+
+			@Override
+			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+				super.setLocale(request, response, (locale != null) ? supported(locale) : null);
+			}
+
+		};
+		chosen.setDefaultLocaleFunction(browser::resolveLocale);
+		return chosen;
 	}
 
 	@Override
@@ -40,40 +59,6 @@ class LanguageConfig implements WebMvcConfigurer {
 	static Locale supported(Locale locale) {
 		return (locale != null && Locale.FRENCH.getLanguage().equals(locale.getLanguage())) ? Locale.FRENCH
 				: Locale.ENGLISH;
-	}
-
-	static final class SupportedLocaleResolver extends CookieLocaleResolver {
-
-		SupportedLocaleResolver() {
-			super("lang");
-			setDefaultLocaleFunction(SupportedLocaleResolver::fromAcceptLanguage);
-		}
-
-		private static Locale fromAcceptLanguage(HttpServletRequest request) {
-			if (request.getHeader("Accept-Language") == null) {
-				return Locale.ENGLISH;
-			}
-			// Locales come ordered by the browser's preference: the first we speak wins.
-			for (Locale locale : Collections.list(request.getLocales())) {
-				for (Locale candidate : SUPPORTED) {
-					if (candidate.getLanguage().equals(locale.getLanguage())) {
-						return candidate;
-					}
-				}
-			}
-			return Locale.ENGLISH;
-		}
-
-		@Override
-		public Locale resolveLocale(HttpServletRequest request) {
-			return supported(super.resolveLocale(request));
-		}
-
-		@Override
-		public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-			super.setLocale(request, response, (locale != null) ? supported(locale) : null);
-		}
-
 	}
 
 }

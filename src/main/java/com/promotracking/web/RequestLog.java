@@ -62,7 +62,7 @@ public final class RequestLog extends OncePerRequestFilter {
 
 	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-	private static final Set<String> QUIET_PREFIXES = Set.of("/css/", "/js/", "/images/", "/actuator/");
+	private static final Set<String> QUIET_PREFIXES = Set.of("/assets/", "/actuator/");
 
 	private static final Set<String> QUIET_PATHS = Set.of("/favicon.ico", "/actuator");
 

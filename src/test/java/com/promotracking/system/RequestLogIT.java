@@ -163,12 +163,12 @@ class RequestLogIT {
 		String history = Http.historyApiPath(this.acmeUs.id());
 
 		Http.expect(this.http.api("GET", history + "?page=0&size=5", ALICE, null), 200);
-		Http.expect(this.http.get(this.http.anonymous(), "/css/app.css"), 200);
+		Http.expect(this.http.get(this.http.anonymous(), "/assets/css/app.css"), 200);
 		Http.expect(this.http.api("GET", "/actuator/health/readiness", null, null), 200);
 
 		assertThat(theOnlyLine(line -> line.startsWith("GET " + history)).getFormattedMessage())
 			.matches("GET " + history + " 200 \\d+ms user=alice@acme\\.example program=" + this.acmeUs.id());
-		assertThat(lines()).noneMatch(line -> line.contains("/css/") || line.contains("/actuator"));
+		assertThat(lines()).noneMatch(line -> line.contains("/assets/") || line.contains("/actuator"));
 	}
 
 	// ---------------------------------------------------------------- helpers

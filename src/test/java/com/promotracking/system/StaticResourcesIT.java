@@ -74,10 +74,10 @@ class StaticResourcesIT {
 		String stylesheet = stylesheetOf(login);
 		String script = scriptOf(login);
 
-		assertThat(stylesheet).matches("/css/app-[0-9a-f]{32}\\.css");
-		assertThat(script).matches("/js/app-[0-9a-f]{32}\\.js");
-		assertThat(stylesheet).isEqualTo("/css/app-" + md5Of("static/css/app.css") + ".css");
-		assertThat(script).isEqualTo("/js/app-" + md5Of("static/js/app.js") + ".js");
+		assertThat(stylesheet).matches("/assets/css/app-[0-9a-f]{32}\\.css");
+		assertThat(script).matches("/assets/js/app-[0-9a-f]{32}\\.js");
+		assertThat(stylesheet).isEqualTo("/assets/css/app-" + md5Of("static/css/app.css") + ".css");
+		assertThat(script).isEqualTo("/assets/js/app-" + md5Of("static/js/app.js") + ".js");
 	}
 
 	@Test
@@ -106,21 +106,21 @@ class StaticResourcesIT {
 
 	@Test
 	void theVersionedStylesheetIsServedAsCssForAYearWithTheBytesOfTheFile() {
-		assertServedForAYear(stylesheetOf(loginPage()), "/css/app.css", "text/css");
+		assertServedForAYear(stylesheetOf(loginPage()), "/assets/css/app.css", "text/css");
 	}
 
 	@Test
 	void theVersionedScriptIsServedAsJavaScriptForAYearWithTheBytesOfTheFile() {
-		assertServedForAYear(scriptOf(loginPage()), "/js/app.js", "text/javascript");
+		assertServedForAYear(scriptOf(loginPage()), "/assets/js/app.js", "text/javascript");
 	}
 
 	// ---------------------------------------------------------------- nothing else
 
 	@Test
 	void anUnknownStylesheetIsNotFound() {
-		assertThat(bytes("/css/nope.css").statusCode()).isEqualTo(404);
-		assertThat(bytes("/js/nope.js").statusCode()).isEqualTo(404);
-		assertThat(bytes("/css/app-00000000000000000000000000000000.css").statusCode())
+		assertThat(bytes("/assets/css/nope.css").statusCode()).isEqualTo(404);
+		assertThat(bytes("/assets/js/nope.js").statusCode()).isEqualTo(404);
+		assertThat(bytes("/assets/css/app-00000000000000000000000000000000.css").statusCode())
 			.as("a stale or made-up version")
 			.isEqualTo(404);
 	}
@@ -148,11 +148,11 @@ class StaticResourcesIT {
 	}
 
 	@Test
-	void onlyCssAndJsAreMappedToTheClassPath() {
-		// Over HTTP the catch-all mapping would not show: static/ holds nothing outside css/ and js/.
+	void onlyTheAssetsAreMappedToTheClassPath() {
+		// Over HTTP the catch-all mapping would not show: static/ holds nothing outside css/ and js/, both under /assets.
 		assertThat(this.resourceHandlers).isInstanceOf(SimpleUrlHandlerMapping.class);
 		assertThat(((SimpleUrlHandlerMapping) this.resourceHandlers).getHandlerMap().keySet())
-			.containsExactlyInAnyOrder("/css/**", "/js/**");
+			.containsExactly("/assets/**");
 	}
 
 	// ---------------------------------------------------------------- helpers

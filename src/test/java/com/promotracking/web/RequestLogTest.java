@@ -149,7 +149,7 @@ class RequestLogTest {
 
 	@Test
 	void staticFilesAndActuatorAreDebugOnly() throws Exception {
-		for (String path : List.of("/css/app.css", "/js/app.js", "/images/logo.png", "/favicon.ico", "/actuator",
+		for (String path : List.of("/assets/css/app.css", "/assets/js/app.js", "/assets/logo.png", "/favicon.ico", "/actuator",
 				"/actuator/health/readiness", "/actuator/prometheus")) {
 			this.filter.doFilter(new MockHttpServletRequest("GET", path), new MockHttpServletResponse(),
 					(req, res) -> {

@@ -1,12 +1,16 @@
 package com.promotracking.web;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+
+import com.promotracking.kernel.AppProperties;
 
 /**
  * What a {@code @WebMvcTest} of pages needs from this package, which its slice does not pick up by itself:
- * the language rules, the error pages and the {@code @dateTimes} formatter.
+ * the language rules, the error pages, the {@code @dateTimes} formatter and the app's settings.
  */
 @Import({ LanguageConfig.class, Problems.class, PageErrorHandler.class, DateTimes.class })
+@EnableConfigurationProperties(AppProperties.class)
 public final class WebTestSupport {
 
 	private WebTestSupport() {

@@ -3,11 +3,13 @@ package com.promotracking.kernel;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class ClockConfig {
+@EnableConfigurationProperties(AppProperties.class)
+class KernelConfig {
 
 	/**
 	 * One clock for "when was this changed", replaceable in tests. It ticks in microseconds, the precision
