@@ -2,17 +2,23 @@ package com.promotracking.requests;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.BatchSize;
 
 @Entity
 @Table(name = "promo_code_request")
@@ -28,9 +34,13 @@ class PromoCodeRequest {
 	@Column(name = "partner_id")
 	private long partnerId;
 
-	/** The suggested codes, in the partner's order, separated by spaces (codes hold none). */
-	@Column(name = "suggested_codes")
-	private String suggestedCodes;
+	/** The suggested codes, in the partner's order. */
+	@ElementCollection
+	@CollectionTable(name = "promo_code_request_code", joinColumns = @JoinColumn(name = "request_id"))
+	@OrderColumn(name = "code_order")
+	@Column(name = "code")
+	@BatchSize(size = 50)
+	private List<String> suggestedCodes;
 
 	@Column(name = "date_needed")
 	private LocalDate dateNeeded;
@@ -74,7 +84,7 @@ class PromoCodeRequest {
 			String instructions, Instant createdAt, String createdBy) {
 		this.programId = programId;
 		this.partnerId = partnerId;
-		this.suggestedCodes = String.join(" ", suggestedCodes);
+		this.suggestedCodes = new ArrayList<>(suggestedCodes);
 		this.dateNeeded = dateNeeded;
 		this.instructions = instructions;
 		this.state = RequestState.OPEN;
@@ -95,7 +105,7 @@ class PromoCodeRequest {
 	}
 
 	List<String> suggestedCodes() {
-		return Arrays.asList(this.suggestedCodes.split(" "));
+		return List.copyOf(this.suggestedCodes);
 	}
 
 	void approve(String code, long promoCodeId, String by, Instant at, String comment) {

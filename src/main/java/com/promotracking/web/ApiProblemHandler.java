@@ -54,7 +54,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
 		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
-			return handleExceptionInternal(ex, null, HttpHeaders.EMPTY, HttpStatus.NOT_FOUND, request);
+			ProblemDetail notFound = this.problems.body(Problems.of(ex, HttpStatus.NOT_FOUND, "not-found"),
+					LocaleContextHolder.getLocale());
+			return handleExceptionInternal(ex, notFound, HttpHeaders.EMPTY, HttpStatus.NOT_FOUND, request);
 		}
 		return invalid(ex, List.of(new FieldReason(ex.getName(), FIELD_INVALID)), request);
 	}

@@ -137,7 +137,12 @@ class PromoCodeApiIT {
 
 		assertProblem(reply, 409, "promo-code-tracking-disabled");
 		assertThat(codesNamed(code)).isEmpty();
-		assertThat(this.http.historyLength(ALICE, this.acmeUs.id())).isEqualTo(historyBefore);
+		assertThat(this.http.historyLength(ALICE, this.acmeUs.id())).as("the attempt, recorded")
+			.isEqualTo(historyBefore + 1);
+		JsonNode attempt = this.http.history(ALICE, this.acmeUs.id(), 0, 1).get(0);
+		assertThat(attempt.get("outcome").asString()).isEqualTo("refused");
+		assertThat(attempt.get("type").asString()).endsWith("/promo-code-tracking-disabled");
+		assertThat(attempt.at("/subject/type").asString()).isEqualTo("promo-code-settings");
 	}
 
 	@Test
@@ -488,7 +493,7 @@ class PromoCodeApiIT {
 	}
 
 	@Test
-	void aRefusedCreationLeavesNoHistoryEntry() {
+	void aDuplicateIsRecordedAgainstTheExistingCodeButAValueTheUserCorrectsIsNot() {
 		String code = newCode();
 		long id = createdId(Map.of("partnerId", this.trailblazer, "code", code));
 		int before = this.http.historyLength(ALICE, this.acmeUs.id());
@@ -497,8 +502,12 @@ class PromoCodeApiIT {
 		assertInvalid(create(ALICE, Map.of("partnerId", this.trailblazer, "code", newCode(), "timeZone", "Mars/Base")),
 				"timeZone");
 
-		assertThat(this.http.historyLength(ALICE, this.acmeUs.id())).isEqualTo(before);
-		assertThat(historyOf(id)).hasSize(1);
+		assertThat(this.http.historyLength(ALICE, this.acmeUs.id())).isEqualTo(before + 1);
+		List<JsonNode> aboutTheCode = historyOf(id);
+		assertThat(aboutTheCode).hasSize(2);
+		assertThat(aboutTheCode.get(0).get("outcome").asString()).isEqualTo("refused");
+		assertThat(aboutTheCode.get(0).get("type").asString()).endsWith("/duplicate-promo-code");
+		assertThat(aboutTheCode.get(1).get("outcome").asString()).isEqualTo("changed");
 	}
 
 	// ---------------------------------------------------------------- helpers

@@ -517,7 +517,7 @@ class PromoCodeRequestApiIT {
 	}
 
 	@Test
-	void aRefusedSubmissionLeavesNoHistoryEntry() {
+	void aSubmissionRefusedByTheSettingIsRecordedButAnInvalidOneIsNot() {
 		this.http.put(ALICE, this.acmeUs.id(), true, false);
 		int before = this.http.historyLength(ALICE, this.acmeUs.id());
 
@@ -526,7 +526,11 @@ class PromoCodeRequestApiIT {
 		int afterReenabling = this.http.historyLength(ALICE, this.acmeUs.id());
 		assertInvalid(post(PAT, Map.of("suggestedCodes", List.of("bad code"))), "suggestedCodes");
 
-		assertThat(afterReenabling).as("only the settings change").isEqualTo(before + 1);
+		assertThat(afterReenabling).as("the refused attempt and the settings change").isEqualTo(before + 2);
+		JsonNode attempt = this.http.history(ALICE, this.acmeUs.id(), 0, 2).get(1);
+		assertThat(attempt.get("outcome").asString()).isEqualTo("refused");
+		assertThat(attempt.get("actor").asString()).isEqualTo(PAT);
+		assertThat(attempt.get("type").asString()).endsWith("/partner-requests-disabled");
 		assertThat(this.http.historyLength(ALICE, this.acmeUs.id())).isEqualTo(afterReenabling);
 	}
 

@@ -1,12 +1,16 @@
 package com.promotracking.system;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +21,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,7 +58,7 @@ class FlywaySchemaTest {
 		assertThat(this.environment.getProperty("spring.datasource.url")).startsWith("jdbc:h2:mem:");
 		assertThat(this.environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
 		List<String> migrations = Arrays
-			.stream(new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql"))
+			.stream(new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.*"))
 			.map(resource -> resource.getFilename().substring(1, resource.getFilename().indexOf("__")))
 			.toList();
 		assertThat(migrations).contains("1");
@@ -63,6 +68,37 @@ class FlywaySchemaTest {
 			.containsExactlyInAnyOrderElementsOf(migrations);
 		assertThat(this.entityManagerFactory.getMetamodel().getEntities()).extracting(type -> type.getName())
 			.contains("Brand", "Program", "EventType", "TestAction", "PromoCodeSettings", "UserAccount");
+	}
+
+	@Test
+	void suggestedCodesStoredJoinedByAnEarlierVersionBecomeRowsInTheirOrder() throws Exception {
+		String url = "jdbc:h2:mem:v6-" + UUID.randomUUID();
+		// One connection throughout, as the application's pool keeps them open: H2 evaluates a check constraint in
+		// the session that created it, and an in-memory database lives only while a connection is open.
+		try (Connection open = DriverManager.getConnection(url, "sa", "")) {
+			SingleConnectionDataSource one = new SingleConnectionDataSource(open, true);
+			Flyway.configure().dataSource(one).target("5").load().migrate();
+			JdbcTemplate jdbc = new JdbcTemplate(one);
+			jdbc.execute("insert into brand (id, name) values (1, 'B')");
+			jdbc.execute("insert into program (id, brand_id, name) values (1, 1, 'P')");
+			jdbc.execute("insert into partner (id, name) values (1, 'Q')");
+			String request = """
+					insert into promo_code_request (id, program_id, partner_id, suggested_codes, state, created_at,
+					    created_by) values (?, 1, 1, ?, 'OPEN', current_timestamp, 'q')""";
+			jdbc.update(request, 7, "TRAIL15 TRAIL16 ZZ9");
+			jdbc.update(request, 8, "ONE");
+
+			Flyway.configure().dataSource(one).load().migrate();
+
+			assertThat(jdbc.queryForList("""
+					select request_id || ':' || code_order || ':' || code from promo_code_request_code
+					order by request_id, code_order""", String.class))
+				.containsExactly("7:0:TRAIL15", "7:1:TRAIL16", "7:2:ZZ9", "8:0:ONE");
+			assertThat(jdbc.queryForObject("""
+					select count(*) from information_schema.columns
+					where lower(table_name) = 'promo_code_request' and lower(column_name) = 'suggested_codes'""",
+					Integer.class)).isZero();
+		}
 	}
 
 	@Test
