@@ -3,7 +3,6 @@ package com.promotracking.promocodes;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,9 +15,10 @@ import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
+import com.promotracking.web.PageController;
 
 /** Engage → Promo codes: list, filter, create and deactivate a program's tracking promo codes. */
-@Controller
+@PageController
 class PromoCodesController {
 
 	private static final String LIST = "/programs/{programId}/promo-codes";
@@ -79,7 +79,6 @@ class PromoCodesController {
 		PromoCodeState filter = PromoCodeState.of(state);
 		ProgramView program = this.catalog.require(user, programId);
 		model.addAttribute("program", program);
-		model.addAttribute("programs", this.catalog.visibleTo(user));
 		model.addAttribute("partners", this.catalog.partnersOf(program));
 		model.addAttribute("codes", this.codes.list(user, programId, partnerId, filter));
 		model.addAttribute("partnerFilter", partnerId);
