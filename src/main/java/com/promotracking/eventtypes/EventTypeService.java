@@ -68,7 +68,7 @@ class EventTypeService {
 		if (this.eventTypes.existsByProgramIdAndNameIgnoreCase(programId, name)) {
 			throw new DuplicateEventType();
 		}
-		EventType created = this.eventTypes.save(new EventType(programId, name, command.kind(), this.clock.instant()));
+		EventType created = this.eventTypes.save(new EventType(programId, name, command.chosenKind(), this.clock.instant()));
 		this.history.record(HistoryEvent.changed(program, user, channel, subject(created), null,
 				Map.of("eventType", new FieldChange(null, "created"))));
 		return this.eventTypes.summaryOf(created.id());
