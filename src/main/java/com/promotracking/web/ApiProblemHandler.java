@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.promotracking.kernel.DomainException;
 import com.promotracking.kernel.InvalidField;
 import com.promotracking.kernel.ProblemTypes;
+import com.promotracking.kernel.UnreadableValue;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -51,11 +52,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> domain(DomainException ex) {
 		if (ex instanceof InvalidField invalid) {
-			Locale locale = LocaleContextHolder.getLocale();
-			ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", invalid.field());
-			problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message",
-					this.messages.getMessage(invalid.reasonKey(), null, locale))));
-			return ResponseEntity.badRequest().body(problem);
+			return ResponseEntity.badRequest().body(invalidField(invalid.field(), invalid.reasonKey()));
 		}
 		ProblemDetail problem = problem(ex.status(), ex.problemType());
 		return ResponseEntity.status(ex.status()).body(problem);
@@ -84,6 +81,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			.map(result -> result.getMethodParameter().getParameterName())
 			.toList();
 		return ResponseEntity.badRequest().body(invalid(names));
+	}
+
+	private ProblemDetail invalidField(String field, String reasonKey) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", field);
+		problem.setProperty("errors", List.of(Map.of("field", field, "message",
+				this.messages.getMessage(reasonKey, null, LocaleContextHolder.getLocale()))));
+		return problem;
 	}
 
 	private ProblemDetail invalid(List<String> fields) {
@@ -117,6 +121,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String field = fieldOf(ex);
+		UnreadableValue unreadable = UnreadableValue.in(ex);
+		if (field != null && unreadable != null) {
+			// A value its type refused (a date that is no date): named with the type's own reason, as a rule's is.
+			return ResponseEntity.badRequest().body(invalidField(field, unreadable.reasonKey()));
+		}
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", field);
 		if (field == null) {
 			problem.setDetail(this.messages.getMessage("problem.invalid-request.unreadable", null,
@@ -160,10 +169,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 				error.getDefaultMessage(), locale);
 	}
 
-	/** The JSON property a type error points at, if Jackson could tell. */
+	/**
+	 * The JSON property a type error points at, if Jackson could tell: a value of the wrong JSON type, or one
+	 * that its type refused to read ({@link UnreadableValue}).
+	 */
 	private static String fieldOf(HttpMessageNotReadableException ex) {
-		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			return mismatch.getPath()
+		if (ex.getCause() instanceof JacksonException failure && !failure.getPath().isEmpty()
+				&& (failure instanceof MismatchedInputException || UnreadableValue.in(failure) != null)) {
+			return failure.getPath()
 				.stream()
 				.map(JacksonException.Reference::getPropertyName)
 				.filter(name -> name != null)
