@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,10 +47,8 @@ class EventTypeApiController {
 
 	@PostMapping(PROGRAM + "/event-types")
 	ResponseEntity<EventTypeResponse> create(@PathVariable long programId,
-			@RequestBody @Validated EventTypeRequest request, CurrentUser user) {
-		EventTypeSummary created = this.service.create(user, programId,
-				new NewEventType(request.name(), EventTypeKind.valueOf(request.kind().toUpperCase(Locale.ROOT))),
-				Channel.API);
+			@RequestBody @Valid NewEventType request, CurrentUser user) {
+		EventTypeSummary created = this.service.create(user, programId, request, Channel.API);
 		return ResponseEntity.created(URI.create("/api/programs/" + programId + "/event-types/" + created.id()))
 			.body(EventTypeResponse.of(created));
 	}
@@ -81,7 +78,7 @@ class EventTypeApiController {
 	/** A test conversion arrives. Its whole body is kept as the payload received. */
 	@PostMapping(PROGRAM + "/event-types/{eventTypeId}/test-actions")
 	ResponseEntity<TestActionResponse> receive(@PathVariable long programId, @PathVariable long eventTypeId,
-			@RequestBody @Validated TestConversionRequest request, HttpServletRequest http, CurrentUser user) {
+			@RequestBody @Valid TestConversionRequest request, HttpServletRequest http, CurrentUser user) {
 		TestActionView action = this.service.receive(user, programId, eventTypeId, request.toConversion(),
 				RawPayloadFilter.payloadOf(http));
 		return ResponseEntity.created(URI.create("/api/programs/" + programId + "/test-actions/" + action.id()))
@@ -95,15 +92,14 @@ class EventTypeApiController {
 
 	@PostMapping(PROGRAM + "/test-actions/{testActionId}/review")
 	ReviewResponse review(@PathVariable long programId, @PathVariable long testActionId,
-			@RequestBody @Validated ReviewRequest request, CurrentUser user) {
-		Decision decision = Decision.valueOf(request.decision().toUpperCase(Locale.ROOT));
-		return ReviewResponse.of(
-				this.service.review(user, programId, testActionId, decision, request.comment(), Channel.API));
+			@RequestBody @Valid ReviewTestAction request, CurrentUser user) {
+		return ReviewResponse.of(this.service.review(user, programId, testActionId, request.chosenDecision(),
+				request.comment(), Channel.API));
 	}
 
 	@PostMapping(PROGRAM + "/test-actions/{testActionId}/withdrawal")
 	ReviewResponse withdraw(@PathVariable long programId, @PathVariable long testActionId,
-			@RequestBody @Validated WithdrawalRequest request, CurrentUser user) {
+			@RequestBody @Valid WithdrawApproval request, CurrentUser user) {
 		return ReviewResponse
 			.of(this.service.withdraw(user, programId, testActionId, request.comment().strip(), Channel.API));
 	}
@@ -115,10 +111,6 @@ class EventTypeApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record EventTypeRequest(@NotBlank @Size(max = 120) String name,
-			@NotNull @Pattern(regexp = "sale|lead", flags = Pattern.Flag.CASE_INSENSITIVE) String kind) {
-	}
-
 	record TestConversionRequest(@NotBlank @Size(max = 100) String orderId,
 			@NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount,
 			@NotNull @CurrencyCode String currency,
@@ -128,12 +120,6 @@ class EventTypeApiController {
 			return new TestConversion(this.orderId.strip(), this.amount, this.currency, this.promoCode);
 		}
 
-	}
-
-	record ReviewRequest(@NotNull @Pattern(regexp = "approve|reject") String decision, @Size(max = 1000) String comment) {
-	}
-
-	record WithdrawalRequest(@NotBlank @Size(max = 1000) String comment) {
 	}
 
 	record EventTypeResponse(long id, String name, String kind, String state) {

@@ -80,7 +80,7 @@ class EventTypeService {
 			}
 			EventType saved;
 			try {
-				saved = this.eventTypes.save(new EventType(programId, name, command.kind(), this.clock.instant()));
+				saved = this.eventTypes.save(new EventType(programId, name, command.chosenKind(), this.clock.instant()));
 			}
 			catch (DataIntegrityViolationException ex) {
 				// Another request took the name since the check above; this one rolls back.

@@ -1,18 +1,17 @@
 package com.promotracking.eventtypes;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -22,12 +21,13 @@ import com.promotracking.eventtypes.EventTypeService.Reviewed;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.users.CurrentUser;
+import com.promotracking.web.PageController;
 
 /**
  * Settings → Tracking → Event types: create event types, see their test actions, review them. Approving a
  * test action that carried a promo code is what lets the brand enable promo code tracking.
  */
-@Controller
+@PageController
 class EventTypesController {
 
 	private static final String LIST = "/programs/{programId}/event-types";
@@ -36,9 +36,12 @@ class EventTypesController {
 
 	private static final String TEST_ACTION = "/programs/{programId}/test-actions/{testActionId}";
 
-	private static final int MAX_NAME = 120;
+	/** The forms' model names, which their templates' error messages read. */
+	private static final String NEW_EVENT_TYPE = "newEventType";
 
-	private static final int MAX_COMMENT = 1000;
+	private static final String REVIEW = "review";
+
+	private static final String WITHDRAWAL = "withdrawal";
 
 	private final ProgramCatalog catalog;
 
@@ -58,38 +61,26 @@ class EventTypesController {
 
 	@GetMapping(LIST)
 	String eventTypes(@PathVariable long programId, CurrentUser user, Model model) {
-		return listPage(programId, user, model, "", "SALE");
+		model.addAttribute(NEW_EVENT_TYPE, NewEventType.blank());
+		return listPage(programId, user, model);
 	}
 
 	@PostMapping(LIST)
-	String create(@PathVariable long programId, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String kind, CurrentUser user, Model model, RedirectAttributes redirect,
+	String create(@PathVariable long programId, @Valid @ModelAttribute(NEW_EVENT_TYPE) NewEventType form,
+			BindingResult binding, CurrentUser user, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		String error = null;
-		EventTypeKind parsedKind = kindOf(kind);
-		if (name.isBlank()) {
-			error = "eventTypes.create.nameRequired";
-		}
-		else if (name.strip().length() > MAX_NAME) {
-			error = "eventTypes.create.nameTooLong";
-		}
-		else if (parsedKind == null) {
-			error = "eventTypes.create.kindRequired";
-		}
-		else {
+		if (!binding.hasErrors()) {
 			try {
-				EventTypeSummary created = this.service.create(user, programId, new NewEventType(name, parsedKind),
-						Channel.PAGE);
+				EventTypeSummary created = this.service.create(user, programId, form, Channel.PAGE);
 				redirect.addFlashAttribute("message", "eventTypes.created");
 				return "redirect:/programs/" + programId + "/event-types/" + created.id();
 			}
 			catch (DuplicateEventType duplicate) {
-				error = "eventTypes.create.duplicate";
+				binding.rejectValue("name", "eventTypes.create.duplicate");
 			}
 		}
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		model.addAttribute("createError", error);
-		return listPage(programId, user, model, name, kind);
+		return listPage(programId, user, model);
 	}
 
 	@GetMapping(EVENT_TYPE)
@@ -117,20 +108,14 @@ class EventTypesController {
 
 	@PostMapping(TEST_ACTION + "/review")
 	String review(@PathVariable long programId, @PathVariable long testActionId,
-			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
-			CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Decision parsed = switch (decision) {
-			case "approve" -> Decision.APPROVE;
-			case "reject" -> Decision.REJECT;
-			default -> null;
-		};
-		if (parsed == null || comment.length() > MAX_COMMENT) {
-			return refused(programId, testActionId, (parsed == null) ? "testAction.review.decisionRequired"
-					: "testAction.commentTooLong", HttpStatus.BAD_REQUEST, user, model, response);
+			@Valid @ModelAttribute(REVIEW) ReviewTestAction form, BindingResult binding, CurrentUser user,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		if (binding.hasErrors()) {
+			return refused(programId, testActionId, null, HttpStatus.BAD_REQUEST, user, model, response);
 		}
 		try {
-			Reviewed reviewed = this.service.review(user, programId, testActionId, parsed,
-					comment, Channel.PAGE);
+			Reviewed reviewed = this.service.review(user, programId, testActionId, form.chosenDecision(),
+					form.comment(), Channel.PAGE);
 			redirect.addFlashAttribute("message", outcomeMessage(reviewed));
 		}
 		catch (AlreadyReviewed refused) {
@@ -141,15 +126,13 @@ class EventTypesController {
 
 	@PostMapping(TEST_ACTION + "/withdrawal")
 	String withdraw(@PathVariable long programId, @PathVariable long testActionId,
-			@RequestParam(defaultValue = "") String comment, CurrentUser user, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		if (comment.isBlank() || comment.length() > MAX_COMMENT) {
-			return refused(programId, testActionId,
-					comment.isBlank() ? "testAction.withdraw.commentRequired" : "testAction.commentTooLong",
-					HttpStatus.BAD_REQUEST, user, model, response);
+			@Valid @ModelAttribute(WITHDRAWAL) WithdrawApproval form, BindingResult binding, CurrentUser user,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		if (binding.hasErrors()) {
+			return refused(programId, testActionId, null, HttpStatus.BAD_REQUEST, user, model, response);
 		}
 		try {
-			this.service.withdraw(user, programId, testActionId, comment.strip(), Channel.PAGE);
+			this.service.withdraw(user, programId, testActionId, form.comment().strip(), Channel.PAGE);
 		}
 		catch (NotApproved refused) {
 			return refused(programId, testActionId, refused.refusalKeyOn("testAction"), refused.status(), user, model, response);
@@ -178,18 +161,19 @@ class EventTypesController {
 				: "testAction.approvedWithoutPromoCode";
 	}
 
+	/** The test action's page again with a refusal ({@code messageKey}) or the form's field errors (null). */
 	private String refused(long programId, long testActionId, String messageKey, HttpStatus status, CurrentUser user,
 			Model model, HttpServletResponse response) {
 		response.setStatus(status.value());
-		model.addAttribute("error", messageKey);
+		if (messageKey != null) {
+			model.addAttribute("error", messageKey);
+		}
 		return testActionPage(programId, this.service.testAction(user, programId, testActionId), user, model);
 	}
 
-	private String listPage(long programId, CurrentUser user, Model model, String name, String kind) {
+	private String listPage(long programId, CurrentUser user, Model model) {
 		programModel(programId, user, model);
 		model.addAttribute("eventTypes", this.service.list(user, programId));
-		model.addAttribute("name", name);
-		model.addAttribute("kind", kind.toUpperCase(Locale.ROOT));
 		model.addAttribute("kinds", EventTypeKind.values());
 		return "eventtypes/list";
 	}
@@ -203,7 +187,6 @@ class EventTypesController {
 	private void programModel(long programId, CurrentUser user, Model model) {
 		ProgramView program = this.catalog.require(user, programId);
 		model.addAttribute("program", program);
-		model.addAttribute("programs", this.catalog.visibleTo(user));
 		model.addAttribute("validation", this.validations.of(programId).orElse(null));
 	}
 
@@ -218,15 +201,6 @@ class EventTypesController {
 		return "curl -u " + login + " -H 'Content-Type: application/json' -X POST \\\n"
 				+ "  -d '{\"orderId\": \"TEST-1001\", \"amount\": 49.90, \"currency\": \"EUR\", \"promoCode\": \"WELCOME10\"}' \\\n"
 				+ "  " + url;
-	}
-
-	private static EventTypeKind kindOf(String kind) {
-		for (EventTypeKind candidate : EventTypeKind.values()) {
-			if (candidate.name().equalsIgnoreCase(kind)) {
-				return candidate;
-			}
-		}
-		return null;
 	}
 
 }

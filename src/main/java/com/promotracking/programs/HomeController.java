@@ -1,28 +1,20 @@
 package com.promotracking.programs;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import com.promotracking.users.CurrentUser;
+import com.promotracking.web.PageController;
 
-/** The start page after login: the programs the user may manage. */
-@Controller
+/** The start page after login: the programs the user may manage ({@code programs}, from SwitcherModel). */
+@PageController
 class HomeController {
 
-	private final ProgramCatalog catalog;
-
-	HomeController(ProgramCatalog catalog) {
-		this.catalog = catalog;
-	}
-
 	@GetMapping("/")
-	String home(CurrentUser user, Model model) {
+	String home(CurrentUser user) {
 		if (user.isPartner()) {
 			// Partners change no settings: their start page is their programs and promo code requests.
 			return "redirect:/partner/requests";
 		}
-		model.addAttribute("programs", this.catalog.visibleTo(user));
 		return "home";
 	}
 

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import com.promotracking.users.CurrentUser;
 
@@ -18,6 +20,8 @@ import com.promotracking.users.CurrentUser;
 @Service
 @Transactional(readOnly = true)
 public class ProgramCatalog {
+
+	private static final String VISIBLE_TO = ProgramCatalog.class.getName() + ".visibleTo:";
 
 	private final ProgramRepository programs;
 
@@ -82,11 +86,26 @@ public class ProgramCatalog {
 			.toList();
 	}
 
+	/**
+	 * The programs the user manages, by brand and name. Read once per web request and user: a page's service
+	 * may read them with the rest of the page and the page's program switcher (see SwitcherModel) again.
+	 */
 	public List<ProgramView> visibleTo(CurrentUser user) {
 		if (user.managedBrandIds().isEmpty()) {
 			return List.of();
 		}
-		return this.programs.findViewsByBrandIds(user.managedBrandIds().toArray(Long[]::new));
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		String key = VISIBLE_TO + user.id() + ":" + user.managedBrandIds();
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof List<?> read) {
+			@SuppressWarnings("unchecked")
+			List<ProgramView> programs = (List<ProgramView>) read;
+			return programs;
+		}
+		List<ProgramView> programs = this.programs.findViewsByBrandIds(user.managedBrandIds().toArray(Long[]::new));
+		if (request != null) {
+			request.setAttribute(key, programs, RequestAttributes.SCOPE_REQUEST);
+		}
+		return programs;
 	}
 
 	/** The program, if the user may act on it; otherwise {@link ProgramNotFound}, as if it did not exist. */

@@ -1,10 +1,12 @@
 package com.promotracking.promocodes;
 
+import java.time.ZoneId;
+
 /**
- * A code to create, as typed: dates are ISO 8601 text (a date, a local date-time read in {@code timeZone},
- * or an instant with an offset), blank for "now" and "never"; {@code timeZone} an IANA name, blank for UTC.
+ * A code to create. Its dates are read in {@code timeZone} when they carry no offset; a null start is "now", a
+ * null end "never", a null time zone UTC.
  */
-public record NewPromoCode(Long partnerId, String code, String startsAt, String endsAt, String timeZone,
+public record NewPromoCode(Long partnerId, String code, Moment startsAt, Moment endsAt, ZoneId timeZone,
 		CreditPolicy creditPolicy, MatchType matchType) {
 
 	/** What approving a partner's request creates: an exact code for that partner, live now, for good. */

@@ -2,10 +2,10 @@ package com.promotracking.promocodes;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,8 +13,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import com.promotracking.audit.Channel;
 import com.promotracking.kernel.InvalidField;
@@ -50,7 +53,7 @@ class PromoCodeApiController {
 
 	@PostMapping(PATH)
 	ResponseEntity<PromoCodeResponse> create(@PathVariable long programId,
-			@RequestBody @Validated PromoCodeRequest request, CurrentUser user) {
+			@RequestBody @Valid PromoCodeRequest request, CurrentUser user) {
 		PromoCodeView created = this.codes.create(user, programId, request.toCommand(), Channel.API);
 		return ResponseEntity.created(URI.create("/api/programs/" + programId + "/promo-codes/" + created.id()))
 			.body(PromoCodeResponse.of(created));
@@ -66,8 +69,9 @@ class PromoCodeApiController {
 		return PromoCodeResponse.of(this.codes.deactivate(user, programId, codeId, Channel.API));
 	}
 
-	record PromoCodeRequest(@NotNull Long partnerId, @NotNull String code, String startsAt, String endsAt,
-			String timeZone,
+	/** Dates and time zone are read by their types ({@link Moment}, {@link TimeZones.Json}): no text reaches the service. */
+	record PromoCodeRequest(@NotNull Long partnerId, @NotNull String code, Moment startsAt, Moment endsAt,
+			@JsonDeserialize(using = TimeZones.Json.class) ZoneId timeZone,
 			@Pattern(regexp = "always|if-involved|if-winner") String creditPolicy,
 			@Pattern(regexp = "exact|regex") String matchType) {
 

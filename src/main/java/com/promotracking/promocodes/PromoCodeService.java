@@ -1,11 +1,7 @@
 package com.promotracking.promocodes;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +40,8 @@ public class PromoCodeService {
 	public static final Pattern EXACT_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	static final int MAX_REGEX = 200;
+
+	private static final ZoneId UTC = ZoneId.of("UTC");
 
 	/** How long one regex may take to match one code. */
 	private static final long MATCH_BUDGET_NANOS = 50_000_000;
@@ -133,10 +131,10 @@ public class PromoCodeService {
 				.ifPresent(existing -> {
 					throw Refusal.of(new DuplicatePromoCode(), program, user, channel, subject(existing), changes);
 				});
-			ZoneId zone = zoneOf(command.timeZone());
+			ZoneId zone = (command.timeZone() != null) ? command.timeZone() : UTC;
 			Instant now = this.clock.instant();
-			Instant startsAt = isBlank(command.startsAt()) ? now : instantOf("startsAt", command.startsAt(), zone);
-			Instant endsAt = isBlank(command.endsAt()) ? null : instantOf("endsAt", command.endsAt(), zone);
+			Instant startsAt = (command.startsAt() != null) ? command.startsAt().toInstant(zone) : now;
+			Instant endsAt = (command.endsAt() != null) ? command.endsAt().toInstant(zone) : null;
 			if (endsAt != null && !endsAt.isAfter(startsAt)) {
 				throw new InvalidField("endsAt", "promoCode.error.endBeforeStart");
 			}
@@ -259,39 +257,6 @@ public class PromoCodeService {
 
 	}
 
-	private static ZoneId zoneOf(String timeZone) {
-		if (isBlank(timeZone)) {
-			return ZoneId.of("UTC");
-		}
-		try {
-			return ZoneId.of(timeZone.strip());
-		}
-		catch (DateTimeException ex) {
-			throw new InvalidField("timeZone", "promoCode.error.timeZone");
-		}
-	}
-
-	/** An instant with an offset, a local date-time, or a date (its first moment), read in the code's zone. */
-	private static Instant instantOf(String field, String text, ZoneId zone) {
-		String value = text.strip();
-		try {
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeException notWithOffset) {
-			try {
-				return LocalDateTime.parse(value).atZone(zone).toInstant();
-			}
-			catch (DateTimeException notLocal) {
-				try {
-					return LocalDate.parse(value).atStartOfDay(zone).toInstant();
-				}
-				catch (DateTimeException notADate) {
-					throw new InvalidField(field, "promoCode.error.date");
-				}
-			}
-		}
-	}
-
 	private List<PromoCodeView> views(long programId, List<TrackingPromoCode> found) {
 		Map<Long, String> partnerNames = this.catalog.partnerNames(programId);
 		Instant now = this.clock.instant();
@@ -300,10 +265,6 @@ public class PromoCodeService {
 
 	private static Subject subject(TrackingPromoCode code) {
 		return new Subject(SubjectType.PROMO_CODE, code.id(), code.code());
-	}
-
-	private static boolean isBlank(String text) {
-		return text == null || text.isBlank();
 	}
 
 }

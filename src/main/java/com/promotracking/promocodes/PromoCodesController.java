@@ -1,11 +1,16 @@
 package com.promotracking.promocodes;
 
+import java.time.ZoneId;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,12 +21,17 @@ import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
+import com.promotracking.web.FormErrors;
+import com.promotracking.web.PageController;
 
 /** Engage → Promo codes: list, filter, create and deactivate a program's tracking promo codes. */
-@Controller
+@PageController
 class PromoCodesController {
 
 	private static final String LIST = "/programs/{programId}/promo-codes";
+
+	/** The create form's model name, which the template's field errors read. */
+	private static final String FORM = "form";
 
 	private final PromoCodeService codes;
 
@@ -32,16 +42,30 @@ class PromoCodesController {
 		this.catalog = catalog;
 	}
 
+	/**
+	 * A custom editor, not a conversion service formatter: Spring's own ZoneId editor would otherwise answer for
+	 * an unknown zone with its generic message instead of the reason the API gives.
+	 */
+	@InitBinder(FORM)
+	void timeZones(WebDataBinder binder) {
+		binder.addCustomFormatter(PromoCodeFormatting.timeZones(), ZoneId.class);
+	}
+
 	@GetMapping(LIST)
 	String list(@PathVariable long programId, @RequestParam(required = false) Long partnerId,
 			@RequestParam(defaultValue = "") String state, CurrentUser user, Model model) {
-		model.addAttribute("form", PromoCodeForm.empty());
+		model.addAttribute(FORM, PromoCodeForm.empty());
 		return page(programId, partnerId, state, user, model);
 	}
 
 	@PostMapping(LIST)
-	String create(@PathVariable long programId, PromoCodeForm form, CurrentUser user, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String create(@PathVariable long programId, @ModelAttribute(FORM) PromoCodeForm form, BindingResult binding,
+			CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		if (binding.hasErrors()) {
+			// A date or time zone that could not be read: its field says why.
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(programId, null, "", user, model);
+		}
 		try {
 			PromoCodeView created = this.codes.create(user, programId, form.toCommand(), Channel.PAGE);
 			redirect.addFlashAttribute("message", "promoCodes.created");
@@ -50,14 +74,12 @@ class PromoCodesController {
 		}
 		catch (InvalidField invalid) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("fieldError", invalid.field());
-			model.addAttribute("error", invalid.reasonKey());
+			FormErrors.reject(binding, invalid);
 		}
 		catch (PromoCodeTrackingDisabled | DuplicatePromoCode refused) {
 			response.setStatus(refused.status().value());
 			model.addAttribute("error", refused.refusalKeyOn("promoCodes"));
 		}
-		model.addAttribute("form", form);
 		return page(programId, null, "", user, model);
 	}
 
@@ -79,7 +101,6 @@ class PromoCodesController {
 		PromoCodeState filter = PromoCodeState.of(state);
 		ProgramView program = this.catalog.require(user, programId);
 		model.addAttribute("program", program);
-		model.addAttribute("programs", this.catalog.visibleTo(user));
 		model.addAttribute("partners", this.catalog.partnersOf(program));
 		model.addAttribute("codes", this.codes.list(user, programId, partnerId, filter));
 		model.addAttribute("partnerFilter", partnerId);
@@ -91,11 +112,12 @@ class PromoCodesController {
 	}
 
 	/** The create form as posted; unknown choices fall back to the defaults the API uses. */
-	record PromoCodeForm(Long partnerId, String code, String startsAt, String endsAt, String timeZone,
+	record PromoCodeForm(Long partnerId, String code, Moment startsAt, Moment endsAt, ZoneId timeZone,
 			String creditPolicy, String matchType) {
 
 		static PromoCodeForm empty() {
-			return new PromoCodeForm(null, "", "", "", "UTC", "ALWAYS", "EXACT");
+			return new PromoCodeForm(null, "", null, null, ZoneId.of("UTC"), CreditPolicy.ALWAYS.value(),
+					MatchType.EXACT.value());
 		}
 
 		NewPromoCode toCommand() {

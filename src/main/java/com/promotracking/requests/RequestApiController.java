@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,10 +32,9 @@ class RequestApiController {
 	}
 
 	@PostMapping(PATH)
-	ResponseEntity<RequestResponse> submit(@PathVariable long programId, @RequestBody @Validated SubmitRequest body,
+	ResponseEntity<RequestResponse> submit(@PathVariable long programId, @RequestBody @Valid NewRequest body,
 			CurrentUser user) {
-		RequestView created = this.requests.submit(user, programId,
-				new NewRequest(body.suggestedCodes(), body.dateNeeded(), body.instructions()), Channel.API);
+		RequestView created = this.requests.submit(user, programId, body, Channel.API);
 		return ResponseEntity.created(URI.create("/api/programs/" + programId + "/promo-code-requests/" + created.id()))
 			.body(RequestResponse.of(created));
 	}
@@ -69,21 +66,14 @@ class RequestApiController {
 
 	@PostMapping(PATH + "/{requestId}/decision")
 	RequestResponse decide(@PathVariable long programId, @PathVariable long requestId,
-			@RequestBody @Validated DecisionRequest body, CurrentUser user) {
-		return RequestResponse.of(this.requests.decide(user, programId, requestId, "approve".equals(body.decision()),
+			@RequestBody @Valid DecideRequest body, CurrentUser user) {
+		return RequestResponse.of(this.requests.decide(user, programId, requestId, body.approves(),
 				body.approvedCode(), body.comment(), Channel.API));
 	}
 
 	@PostMapping(PATH + "/{requestId}/completion")
 	RequestResponse complete(@PathVariable long programId, @PathVariable long requestId, CurrentUser user) {
 		return RequestResponse.of(this.requests.complete(user, programId, requestId, Channel.API));
-	}
-
-	record SubmitRequest(@NotNull List<String> suggestedCodes, String dateNeeded, String instructions) {
-	}
-
-	record DecisionRequest(@NotNull @Pattern(regexp = "approve|reject") String decision, String approvedCode,
-			String comment) {
 	}
 
 	record RequestResponse(long id, long programId, long partnerId, String partnerName, List<String> suggestedCodes,

@@ -1,14 +1,15 @@
 package com.promotracking.requests;
 
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,15 +23,22 @@ import com.promotracking.promocodes.PromoCodeTrackingDisabled;
 import com.promotracking.settings.TrackingSettings;
 import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
+import com.promotracking.web.FormErrors;
+import com.promotracking.web.PageController;
 
 /**
  * The pages of partner requests: for the brand, Engage → Requests (filter, approve, reject, complete); for
  * partners, their programs, a request form, and their own requests with the brand's answers.
  */
-@Controller
+@PageController
 class RequestsController {
 
 	private static final String BRAND_LIST = "/programs/{programId}/promo-code-requests";
+
+	/** The forms' model names, which their templates' error messages read. */
+	private static final String DECISION = "decideRequest";
+
+	private static final String NEW_REQUEST = "newRequest";
 
 	private final PromoCodeRequestService requests;
 
@@ -65,22 +73,21 @@ class RequestsController {
 
 	@PostMapping(BRAND_LIST + "/{requestId}/decision")
 	String decide(@PathVariable long programId, @PathVariable long requestId,
-			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String approvedCode,
-			@RequestParam(defaultValue = "") String comment, CurrentUser user, Model model,
+			@Valid @ModelAttribute(DECISION) DecideRequest form, BindingResult binding, CurrentUser user, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		if (!decision.equals("approve") && !decision.equals("reject")) {
-			return refused(programId, requestId, "request.error.decisionRequired", HttpStatus.BAD_REQUEST, user, model,
-					response);
+		if (binding.hasErrors()) {
+			return refused(programId, requestId, null, HttpStatus.BAD_REQUEST, user, model, response);
 		}
 		try {
-			RequestView decided = this.requests.decide(user, programId, requestId, decision.equals("approve"),
-					approvedCode, comment, Channel.PAGE);
+			RequestView decided = this.requests.decide(user, programId, requestId, form.approves(),
+					form.approvedCode(), form.comment(), Channel.PAGE);
 			redirect.addFlashAttribute("message",
 					(decided.state() == RequestState.APPROVED) ? "request.approved" : "request.rejected");
 			redirect.addFlashAttribute("messageArgument", decided.approvedCode());
 		}
 		catch (InvalidField invalid) {
-			return refused(programId, requestId, invalid.reasonKey(), HttpStatus.BAD_REQUEST, user, model, response);
+			FormErrors.reject(binding, invalid);
+			return refused(programId, requestId, null, HttpStatus.BAD_REQUEST, user, model, response);
 		}
 		catch (RequestAlreadyDecided | DuplicatePromoCode | PromoCodeTrackingDisabled refused) {
 			return refused(programId, requestId, refused.refusalKeyOn("request"), refused.status(), user, model, response);
@@ -106,7 +113,7 @@ class RequestsController {
 	@GetMapping("/partner/requests")
 	String partnerRequests(CurrentUser user, Model model) {
 		List<ProgramView> programs = this.catalog.joinedBy(user);
-		model.addAttribute("programs", programs);
+		model.addAttribute("joinedPrograms", programs);
 		model.addAttribute("requestsAllowed", programs.stream()
 			.filter(program -> this.settings.partnerRequestsAllowed(program.id()))
 			.map(ProgramView::id)
@@ -117,41 +124,43 @@ class RequestsController {
 
 	@GetMapping("/partner/programs/{programId}/promo-code-requests/new")
 	String requestForm(@PathVariable long programId, CurrentUser user, Model model) {
-		return partnerForm(programId, user, model, "", "", "", "");
+		model.addAttribute(NEW_REQUEST, NewRequest.blank());
+		return partnerForm(programId, user, model, null);
 	}
 
 	@PostMapping("/partner/programs/{programId}/promo-code-requests")
-	String submit(@PathVariable long programId, @RequestParam(defaultValue = "") String suggestedCodes,
-			@RequestParam(defaultValue = "") String dateNeeded, @RequestParam(defaultValue = "") String instructions,
-			CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+	String submit(@PathVariable long programId, @Valid @ModelAttribute(NEW_REQUEST) NewRequest form,
+			BindingResult binding, CurrentUser user, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		if (binding.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return partnerForm(programId, user, model, null);
+		}
 		try {
-			this.requests.submit(user, programId,
-					new NewRequest(Arrays.asList(suggestedCodes.split("[\\s,;]+")), dateNeeded, instructions),
-					Channel.PAGE);
+			this.requests.submit(user, programId, form, Channel.PAGE);
 		}
 		catch (InvalidField invalid) {
+			FormErrors.reject(binding, invalid);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return partnerForm(programId, user, model, suggestedCodes, dateNeeded, instructions, invalid.reasonKey());
+			return partnerForm(programId, user, model, null);
 		}
 		catch (PartnerRequestsDisabled refused) {
 			response.setStatus(refused.status().value());
-			return partnerForm(programId, user, model, suggestedCodes, dateNeeded, instructions, refused.refusalKeyOn("request"));
+			return partnerForm(programId, user, model, refused.refusalKeyOn("request"));
 		}
 		redirect.addFlashAttribute("message", "request.submitted");
 		return "redirect:/partner/requests";
 	}
 
-	private String partnerForm(long programId, CurrentUser user, Model model, String codes, String dateNeeded,
-			String instructions, String error) {
+	/** The request form with a refusal ({@code error}) or the form's field errors (null). */
+	private String partnerForm(long programId, CurrentUser user, Model model, String error) {
 		model.addAttribute("program", this.catalog.requireJoined(user, programId));
 		model.addAttribute("allowed", this.settings.partnerRequestsAllowed(programId));
-		model.addAttribute("suggestedCodes", codes);
-		model.addAttribute("dateNeeded", dateNeeded);
-		model.addAttribute("instructions", instructions);
-		model.addAttribute("error", error.isEmpty() ? null : error);
+		model.addAttribute("error", error);
 		return "requests/partner-form";
 	}
 
+	/** The request's page again with a refusal ({@code messageKey}) or the decision form's errors (null). */
 	private String refused(long programId, long requestId, String messageKey, HttpStatus status, CurrentUser user,
 			Model model, HttpServletResponse response) {
 		response.setStatus(status.value());
@@ -169,7 +178,6 @@ class RequestsController {
 	private ProgramView brandModel(long programId, CurrentUser user, Model model) {
 		ProgramView program = this.catalog.require(user, programId);
 		model.addAttribute("program", program);
-		model.addAttribute("programs", this.catalog.visibleTo(user));
 		return program;
 	}
 

@@ -1,7 +1,6 @@
 package com.promotracking.settings;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,9 +13,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.promotracking.kernel.AppProperties;
 import com.promotracking.users.CurrentUser;
+import com.promotracking.web.PageController;
 
 /** Settings → General → Ad settings: the Promo code tracking section. */
-@Controller
+@PageController
 class AdSettingsController {
 
 	static final String PATH = "/programs/{programId}/settings/ad-settings";
@@ -83,7 +83,6 @@ class AdSettingsController {
 		model.addAttribute("form", form);
 		model.addAttribute("history", view.history());
 		model.addAttribute("historyRows", this.historyRows.of(view.history()));
-		model.addAttribute("programs", view.programs());
 		model.addAttribute("csm", view.csm());
 		model.addAttribute("supportUrl", this.supportUrl);
 		return "settings/ad-settings";

@@ -2,7 +2,6 @@ package com.promotracking.settings;
 
 import java.util.List;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,9 +11,10 @@ import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.users.CurrentUser;
+import com.promotracking.web.PageController;
 
 /** User profile menu → Settings, and the program settings page with its right-hand column. */
-@Controller
+@PageController
 class SettingsController {
 
 	private final ProgramCatalog catalog;
@@ -67,7 +67,6 @@ class SettingsController {
 		PromoCodeSettingsState state = this.service.current(user, programId);
 		model.addAttribute("state", state);
 		model.addAttribute("program", state.program());
-		model.addAttribute("programs", this.catalog.visibleTo(user));
 		return "settings/overview";
 	}
 

@@ -30,6 +30,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import com.promotracking.kernel.DomainException;
 import com.promotracking.kernel.DomainException.FieldReason;
 import com.promotracking.kernel.ProblemTypes;
+import com.promotracking.kernel.UnreadableValue;
 
 /**
  * Every failure of a JSON API call becomes an RFC 9457 problem response through Spring's own
@@ -85,6 +86,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String field = fieldOf(ex);
+		UnreadableValue unreadable = UnreadableValue.in(ex);
+		if (field != null && unreadable != null) {
+			// A value its type refused (a date that is no date): named with the type's own reason, as a rule's is.
+			return invalid(ex, List.of(new FieldReason(field, unreadable.reasonKey())), request);
+		}
 		if (field == null) {
 			return handleExceptionInternal(ex,
 					body(ex, "problem.invalid-request.unreadable", null), headers, HttpStatus.BAD_REQUEST, request);
@@ -138,10 +144,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			.build(), LocaleContextHolder.getLocale());
 	}
 
-	/** The JSON property a type error points at, if Jackson could tell. */
+	/**
+	 * The JSON property a type error points at, if Jackson could tell: a value of the wrong JSON type, or one
+	 * that its type refused to read ({@link UnreadableValue}).
+	 */
 	private static String fieldOf(HttpMessageNotReadableException ex) {
-		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			return mismatch.getPath()
+		if (ex.getCause() instanceof JacksonException failure && !failure.getPath().isEmpty()
+				&& (failure instanceof MismatchedInputException || UnreadableValue.in(failure) != null)) {
+			return failure.getPath()
 				.stream()
 				.map(JacksonException.Reference::getPropertyName)
 				.filter(name -> name != null)

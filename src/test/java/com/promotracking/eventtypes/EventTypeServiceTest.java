@@ -346,7 +346,7 @@ class EventTypeServiceTest {
 			given(EventTypeServiceTest.this.eventTypes.summaryOf(32)).willReturn(summary);
 
 			EventTypeSummary created = EventTypeServiceTest.this.service.create(ALICE, PROGRAM_ID,
-					new NewEventType("  Newsletter ", EventTypeKind.LEAD), Channel.PAGE);
+					new NewEventType("  Newsletter ", "lead"), Channel.PAGE);
 
 			assertThat(created).isEqualTo(summary);
 			ArgumentCaptor<EventType> saved = ArgumentCaptor.forClass(EventType.class);
@@ -366,7 +366,7 @@ class EventTypeServiceTest {
 				.willReturn(Optional.of(EventTypeServiceTest.this.onlineSale));
 
 			assertThatThrownBy(() -> EventTypeServiceTest.this.service.create(ALICE, PROGRAM_ID,
-					new NewEventType(" online sale ", EventTypeKind.SALE), Channel.API))
+					new NewEventType(" online sale ", "sale"), Channel.API))
 				.isInstanceOf(DuplicateEventType.class);
 
 			verify(EventTypeServiceTest.this.eventTypes, never()).save(any());
@@ -473,7 +473,7 @@ class EventTypeServiceTest {
 		TestConversion conversion = new TestConversion("X", BigDecimal.ONE, "EUR", null);
 		return Stream.of(operation("list", s -> s.list(ALICE, 99L)),
 				operation("details", s -> s.details(ALICE, 99L, EVENT_TYPE_ID)),
-				operation("create", s -> s.create(ALICE, 99L, new NewEventType("X", EventTypeKind.SALE), Channel.API)),
+				operation("create", s -> s.create(ALICE, 99L, new NewEventType("X", "sale"), Channel.API)),
 				operation("deleteEventType", s -> s.deleteEventType(ALICE, 99L, EVENT_TYPE_ID, Channel.API)),
 				operation("receive", s -> s.receive(ALICE, 99L, EVENT_TYPE_ID, conversion, "{}")),
 				operation("testAction", s -> s.testAction(ALICE, 99L, TEST_ACTION_ID)),

@@ -170,6 +170,28 @@ class EventTypesControllerTest {
 	}
 
 	@Test
+	void creatingWithANameTooLongAnswers400WithTheNameErrorKeepsItAndCreatesNothing() throws Exception {
+		String name = "n".repeat(121);
+
+		Document page = html(this.mvc.perform(asAlice(post(LIST)).with(csrf()).param("name", name).param("kind", "SALE"))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("eventtypes/list")));
+
+		assertThat(page.select("#create-error").text()).isEqualTo("The name is at most 120 characters.");
+		assertThat(page.select("input#event-type-name").val()).isEqualTo(name);
+		verify(this.service, never()).create(any(), anyLong(), any(), any());
+	}
+
+	@Test
+	void creatingWithoutAKindAnswers400() throws Exception {
+		Document page = html(this.mvc.perform(asAlice(post(LIST)).with(csrf()).param("name", "Newsletter"))
+			.andExpect(status().isBadRequest()));
+
+		assertThat(page.select("#create-error").text()).isEqualTo("Choose Sale or Lead.");
+		verify(this.service, never()).create(any(), anyLong(), any(), any());
+	}
+
+	@Test
 	void creatingADuplicateAnswers400WithTheErrorAndKeepsTheNameTyped() throws Exception {
 		given(this.service.create(any(), anyLong(), any(), any())).willThrow(new DuplicateEventType());
 
@@ -186,7 +208,7 @@ class EventTypesControllerTest {
 
 	@Test
 	void creatingAnEventTypeOpensItsPageWithAMessage() throws Exception {
-		given(this.service.create(ALICE, 12, new NewEventType("Newsletter", EventTypeKind.LEAD), Channel.PAGE))
+		given(this.service.create(ALICE, 12, new NewEventType("Newsletter", "lead"), Channel.PAGE))
 			.willReturn(NEWSLETTER);
 
 		this.mvc.perform(asAlice(post(LIST)).with(csrf()).param("name", "Newsletter").param("kind", "lead"))
@@ -194,7 +216,7 @@ class EventTypesControllerTest {
 			.andExpect(redirectedUrl("/programs/12/event-types/32"))
 			.andExpect(flash().attribute("message", "eventTypes.created"));
 
-		verify(this.service).create(ALICE, 12, new NewEventType("Newsletter", EventTypeKind.LEAD), Channel.PAGE);
+		verify(this.service).create(ALICE, 12, new NewEventType("Newsletter", "lead"), Channel.PAGE);
 	}
 
 	@Test
@@ -412,7 +434,9 @@ class EventTypesControllerTest {
 			.willReturn(new Reviewed(action(41, "TEST-FR-3001", null, ReviewState.APPROVED), true));
 
 		MvcResult result = this.mvc
-			.perform(asAlice(post(TEST_ACTION + "/review")).with(csrf()).param("decision", "approve"))
+			.perform(asAlice(post(TEST_ACTION + "/review")).with(csrf())
+				.param("decision", "approve")
+				.param("comment", ""))
 			.andExpect(status().isFound())
 			.andExpect(flash().attribute("message", "testAction.approvedWithoutPromoCodeAlreadyValidated"))
 			.andReturn();
@@ -465,6 +489,35 @@ class EventTypesControllerTest {
 
 		assertThat(page.select("#error-message").text()).isEqualTo("Choose Approve or Reject.");
 		verify(this.service, never()).review(any(), anyLong(), anyLong(), any(), any(), any());
+	}
+
+	@Test
+	void aReviewCommentTooLongAnswers400WithTheErrorAndReviewsNothing() throws Exception {
+		given(this.service.testAction(ALICE, 12, 41)).willReturn(action(41, "TEST-FR-3001", "ETE15", ReviewState.PENDING));
+
+		Document page = html(this.mvc
+			.perform(asAlice(post(TEST_ACTION + "/review")).with(csrf())
+				.param("decision", "reject")
+				.param("comment", "c".repeat(1001)))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("eventtypes/test-action")));
+
+		assertThat(page.select("#error-message").text()).isEqualTo("The comment is at most 1000 characters.");
+		assertThat(page.select("#error-message").attr("role")).isEqualTo("alert");
+		verify(this.service, never()).review(any(), anyLong(), anyLong(), any(), any(), any());
+	}
+
+	@Test
+	void aWithdrawalCommentTooLongAnswers400AndWithdrawsNothing() throws Exception {
+		given(this.service.testAction(ALICE, 12, 41))
+			.willReturn(action(41, "TEST-FR-3001", "ETE15", ReviewState.APPROVED));
+
+		Document page = html(this.mvc
+			.perform(asAlice(post(TEST_ACTION + "/withdrawal")).with(csrf()).param("comment", "c".repeat(1001)))
+			.andExpect(status().isBadRequest()));
+
+		assertThat(page.select("#error-message").text()).isEqualTo("The comment is at most 1000 characters.");
+		verify(this.service, never()).withdraw(any(), anyLong(), anyLong(), anyString(), any());
 	}
 
 	@Test

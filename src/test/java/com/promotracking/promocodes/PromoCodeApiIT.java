@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -258,6 +260,34 @@ class PromoCodeApiIT {
 		assertInvalid(create(ALICE, Map.of("partnerId", this.trailblazer, "code", code, "timeZone", "Mars/Base")),
 				"timeZone");
 		assertThat(codesNamed(code)).isEmpty();
+	}
+
+	/** Read by the field's type (Moment, ZoneId) before any rule: named with the reason the service once gave. */
+	@ParameterizedTest
+	@CsvSource(textBlock = """
+			startsAt, tomorrow, 'Not a date: use ISO 8601, such as 2026-12-01 or 2026-12-01T09:00.'
+			endsAt, 2026-13-01, 'Not a date: use ISO 8601, such as 2026-12-01 or 2026-12-01T09:00.'
+			startsAt, 2026-12-01T25:00, 'Not a date: use ISO 8601, such as 2026-12-01 or 2026-12-01T09:00.'
+			timeZone, CET+, 'Unknown time zone: use an IANA name such as Europe/Paris.'
+			""")
+	void anUnreadableDateOrTimeZoneNamesItsFieldWithItsReason(String field, String value, String message) {
+		String code = newCode();
+
+		Response reply = create(ALICE, Map.of("partnerId", this.trailblazer, "code", code, field, value));
+
+		assertInvalid(reply, field);
+		assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+		assertThat(reply.json().get("errors").get(0).get("message").asString()).isEqualTo(message);
+		assertThat(codesNamed(code)).isEmpty();
+	}
+
+	@Test
+	void blankDatesAndTimeZoneMeanNowNeverAndUtc() {
+		JsonNode created = Http.expect(create(ALICE, Map.of("partnerId", this.trailblazer, "code", newCode(),
+				"startsAt", "", "endsAt", " ", "timeZone", "")), 201).json();
+
+		assertThat(created.get("timeZone").asString()).isEqualTo("UTC");
+		assertThat(absent(created, "endsAt")).isTrue();
 	}
 
 	@Test

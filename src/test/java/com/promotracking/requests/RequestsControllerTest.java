@@ -41,6 +41,7 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
@@ -343,7 +344,8 @@ class RequestsControllerTest {
 		Document page = html(this.mvc
 			.perform(asAlice(post(REQUEST + "/decision")).with(csrf())
 				.param("decision", "approve")
-				.param("approvedCode", "SUMMER10"))
+				.param("approvedCode", "SUMMER10")
+				.param("comment", ""))
 			.andExpect(status().isConflict()));
 
 		assertThat(page.select("#error-message").text())
@@ -433,6 +435,29 @@ class RequestsControllerTest {
 
 		verify(this.requests).submit(PAT, 11,
 				new NewRequest(List.of("A1", "B2", "C3"), "2026-12-01", "For the autumn guide."), Channel.PAGE);
+	}
+
+	@Test
+	void submittingSplitsTheSuggestedCodesOnSemicolonsAndRunsOfSeparatorsToo() throws Exception {
+		this.mvc
+			.perform(asPat(post(SUBMIT)).with(csrf()).param("suggestedCodes", "  A1;B2 ,; C3\n"))
+			.andExpect(status().isFound());
+
+		verify(this.requests).submit(PAT, 11, new NewRequest(List.of("A1", "B2", "C3"), null, null), Channel.PAGE);
+	}
+
+	@Test
+	void submittingNoCodeAnswers400WithTheReasonAndSubmitsNothing() throws Exception {
+		given(this.settings.partnerRequestsAllowed(11)).willReturn(true);
+
+		Document page = html(this.mvc
+			.perform(asPat(post(SUBMIT)).with(csrf()).param("suggestedCodes", "  ").param("instructions", "Soon."))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("requests/partner-form")));
+
+		assertThat(page.select("#error-message").text()).isEqualTo("Suggest at least one code.");
+		assertThat(page.select("#instructions").text()).isEqualTo("Soon.");
+		verify(this.requests, never()).submit(any(), anyLong(), any(), any());
 	}
 
 	@Test

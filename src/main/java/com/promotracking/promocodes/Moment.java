@@ -1,0 +1,100 @@
+package com.promotracking.promocodes;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import com.promotracking.kernel.UnreadableValue;
+
+/**
+ * A moment as a user gives it (ISO 8601): an instant with its offset, or a wall-clock date-time or a date (its
+ * first moment) that only become an instant in a time zone, the promo code's. Read from forms by
+ * {@link PromoCodeFormatting}, from JSON by {@link #parse}; an unreadable text is an {@link UnreadableValue}.
+ */
+public sealed interface Moment {
+
+	Instant toInstant(ZoneId zone);
+
+	/** The text it was read from, normalized: what {@link #parse} reads back. */
+	@JsonValue
+	String text();
+
+	/** Blank is no moment (null): "now" for a start, "never" for an end. */
+	@JsonCreator
+	static Moment parse(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String value = text.strip();
+		try {
+			return new WithOffset(OffsetDateTime.parse(value));
+		}
+		catch (DateTimeException notWithOffset) {
+			// Tried in turn: a date-time without offset is far more common in forms than a bare date.
+		}
+		try {
+			return new Local(LocalDateTime.parse(value));
+		}
+		catch (DateTimeException notLocal) {
+			// Nor a local date-time: a date, last.
+		}
+		try {
+			return new Day(LocalDate.parse(value));
+		}
+		catch (DateTimeException notADate) {
+			throw new UnreadableValue("promoCode.error.date");
+		}
+	}
+
+	/** An instant: the time zone does not change it. */
+	record WithOffset(OffsetDateTime dateTime) implements Moment {
+
+		@Override
+		public Instant toInstant(ZoneId zone) {
+			return this.dateTime.toInstant();
+		}
+
+		@Override
+		public String text() {
+			return this.dateTime.toString();
+		}
+
+	}
+
+	/** A wall-clock time, in the zone given (a gap in the clocks moves it forward by the gap's length). */
+	record Local(LocalDateTime dateTime) implements Moment {
+
+		@Override
+		public Instant toInstant(ZoneId zone) {
+			return this.dateTime.atZone(zone).toInstant();
+		}
+
+		@Override
+		public String text() {
+			return this.dateTime.toString();
+		}
+
+	}
+
+	/** A day: its first moment in the zone given, which is not midnight where the clocks skip it. */
+	record Day(LocalDate date) implements Moment {
+
+		@Override
+		public Instant toInstant(ZoneId zone) {
+			return this.date.atStartOfDay(zone).toInstant();
+		}
+
+		@Override
+		public String text() {
+			return this.date.toString();
+		}
+
+	}
+
+}
