@@ -5,47 +5,38 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.promotracking.programs.ProgramView;
-import com.promotracking.kernel.RecentlyUsed;
 import com.promotracking.users.Role;
 
 /**
  * Writes and reads a program's history. Callers check access; this only records and reads.
  * <p>
  * Plain SQL rather than JPA: an entry is written once and never changed, so an entity would only add its cost
- * (persistence context, dirty checks, an identity insert that fetches the key back) to every save. For the same
- * reason the entries read lately are kept (the {@value #KEPT} most recently shown): a page of history reads its
- * entries' ids from the index, and only the entries not kept. The SQL runs on the connection of the caller's
- * transaction.
+ * (persistence context, dirty checks, an identity insert that fetches the key back) to every save. The SQL runs
+ * on the connection of the caller's transaction.
  */
 @Service
 public class History {
 
-	/** About 1 MB of entries: many programs' latest pages. */
-	static final int KEPT = 2000;
-
-	private static final String COLUMNS = """
-			id, occurred_at, actor, actor_role, acting_for_brand_id, acting_for_brand_name, channel, subject_type,
-			subject_id, subject_label, outcome, changes, problem_type, comment""";
+	private static final TypeReference<LinkedHashMap<String, FieldChange>> CHANGES = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
-
-	private final RecentlyUsed<Long, HistoryRecord> kept = new RecentlyUsed<>(KEPT);
 
 	History(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
@@ -72,8 +63,8 @@ public class History {
 
 	/**
 	 * One page of the program's history, newest first; a page past the end is empty. Ids grow with time and
-	 * (program_id, id) is indexed, so this reads one page of ids from the index, plus one to know whether there is
-	 * a next page, and never counts the whole history.
+	 * (program_id, id desc) is indexed, so one statement reads the page's entries in the index's order, plus one
+	 * to know whether there is a next page, and never counts the whole history.
 	 */
 	@Transactional(readOnly = true)
 	public HistoryPage page(ProgramView program, int page, int size) {
@@ -82,38 +73,16 @@ public class History {
 			return new HistoryPage(List.of(), page, size, false);
 		}
 		// Ordered by the index's columns, program first, so both databases read it in order and stop early.
-		List<Long> ids = this.jdbc.sql("""
-				select id from history_entry where program_id = ? order by program_id, id desc
+		List<HistoryRecord> entries = this.jdbc.sql("""
+				select id, occurred_at, actor, actor_role, acting_for_brand_id, acting_for_brand_name, channel,
+				    subject_type, subject_id, subject_label, outcome, changes, problem_type, comment
+				from history_entry where program_id = ? order by program_id, id desc
 				offset ? rows fetch first ? rows only""")
 			.params(program.id(), page * size, size + 1)
-			.query(Long.class)
+			.query(this::toRecord)
 			.list();
-		boolean hasNext = ids.size() > size;
-		return new HistoryPage(entries(program, hasNext ? ids.subList(0, size) : ids), page, size, hasNext);
-	}
-
-	/** The entries of these ids, in their order: the ones kept, and the others read in one statement. */
-	private List<HistoryRecord> entries(ProgramView program, List<Long> ids) {
-		HistoryRecord[] entries = new HistoryRecord[ids.size()];
-		Map<Long, Integer> missing = new HashMap<>();
-		for (int i = 0; i < entries.length; i++) {
-			entries[i] = this.kept.get(ids.get(i));
-			if (entries[i] == null) {
-				missing.put(ids.get(i), i);
-			}
-		}
-		if (!missing.isEmpty()) {
-			this.jdbc.sql("select " + COLUMNS + " from history_entry where program_id = :program and id in (:ids)")
-				.param("program", program.id())
-				.param("ids", missing.keySet())
-				.query(this::toRecord)
-				.list()
-				.forEach(entry -> {
-					entries[missing.get(entry.id())] = entry;
-					this.kept.put(entry.id(), entry);
-				});
-		}
-		return List.of(entries);
+		boolean hasNext = entries.size() > size;
+		return new HistoryPage(hasNext ? List.copyOf(entries.subList(0, size)) : entries, page, size, hasNext);
 	}
 
 	private HistoryRecord toRecord(ResultSet row, int number) throws SQLException {
@@ -122,7 +91,7 @@ public class History {
 				row.getString("acting_for_brand_name"), Channel.valueOf(row.getString("channel")),
 				new Subject(Subject.SubjectType.valueOf(row.getString("subject_type")), row.getLong("subject_id"),
 						row.getString("subject_label")),
-				Outcome.valueOf(row.getString("outcome")), row.getString("changes"),
+				Outcome.valueOf(row.getString("outcome")), this.json.readValue(row.getString("changes"), CHANGES),
 				row.getString("problem_type"), row.getString("comment"));
 	}
 

@@ -1,7 +1,6 @@
 package com.promotracking.audit;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,36 +8,26 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import com.promotracking.web.DateTimes;
 
 /** Puts history entries into words for pages, in the reader's language. */
 @Component
 public class HistoryText {
 
-	private static final TypeReference<LinkedHashMap<String, FieldChange>> CHANGES = new TypeReference<>() {
-	};
-
 	private final MessageSource messages;
 
 	private final DateTimes dateTimes;
 
-	private final JsonMapper json;
-
-	public HistoryText(MessageSource messages, DateTimes dateTimes, JsonMapper json) {
+	public HistoryText(MessageSource messages, DateTimes dateTimes) {
 		this.messages = messages;
 		this.dateTimes = dateTimes;
-		this.json = json;
 	}
 
 	/** The entry in words, in the given language. */
 	public HistoryRow row(HistoryRecord entry, Locale locale) {
 		String subject = message(entry.subject().type().messageKey(), locale);
-		Map<String, FieldChange> stored = this.json.readValue(entry.changes(), CHANGES);
-		List<String> changes = new ArrayList<>(stored.size());
-		for (Map.Entry<String, FieldChange> change : stored.entrySet()) {
+		List<String> changes = new ArrayList<>(entry.changes().size());
+		for (Map.Entry<String, FieldChange> change : entry.changes().entrySet()) {
 			changes.add(change(change.getKey(), change.getValue(), locale));
 		}
 		String problem = (entry.problemType() != null)

@@ -1,5 +1,8 @@
 package com.promotracking.settings;
 
+import java.util.List;
+import java.util.Locale;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -11,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.promotracking.audit.HistoryPage;
+import com.promotracking.audit.HistoryRow;
+import com.promotracking.audit.HistoryText;
 import com.promotracking.kernel.AppProperties;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.web.PageController;
@@ -25,14 +31,13 @@ class AdSettingsController {
 
 	private final ProgramSettingsService service;
 
-	private final HistoryRows historyRows;
+	private final HistoryText historyText;
 
 	private final String supportUrl;
 
-	AdSettingsController(ProgramSettingsService service, HistoryRows historyRows,
-			AppProperties settings) {
+	AdSettingsController(ProgramSettingsService service, HistoryText historyText, AppProperties settings) {
 		this.service = service;
-		this.historyRows = historyRows;
+		this.historyText = historyText;
 		this.supportUrl = settings.supportUrl().toString();
 	}
 
@@ -44,21 +49,21 @@ class AdSettingsController {
 	 */
 	@GetMapping(PATH)
 	String show(@PathVariable long programId, @RequestParam(defaultValue = "0") int historyPage,
-			@RequestParam(name = SAVED, required = false) String saved, CurrentUser user, Model model) {
+			@RequestParam(name = SAVED, required = false) String saved, CurrentUser user, Locale locale, Model model) {
 		AdSettingsView view = this.service.view(user, programId, Math.max(historyPage, 0));
 		model.addAttribute(SAVED, saved != null);
-		return page(view, AdSettingsForm.of(view.state()), model);
+		return page(view, AdSettingsForm.of(view.state()), locale, model);
 	}
 
 	@PostMapping(PATH)
 	String save(@PathVariable long programId, @ModelAttribute("form") AdSettingsForm form, BindingResult binding,
-			CurrentUser user, Model model, HttpServletResponse response) {
+			CurrentUser user, Locale locale, Model model, HttpServletResponse response) {
 		if (binding.hasErrors()) {
 			// Only a tampered form gets here (the fields are checkboxes and a hidden number).
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			AdSettingsView view = this.service.view(user, programId, 0);
 			model.addAttribute("refusal", "adSettings.invalidForm");
-			return page(view, AdSettingsForm.of(view.state()), model);
+			return page(view, AdSettingsForm.of(view.state()), locale, model);
 		}
 		try {
 			this.service.change(user, programId, form.toChange());
@@ -66,26 +71,31 @@ class AdSettingsController {
 		catch (SettingsChangedMeanwhile conflict) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("conflict", conflict.current());
-			return page(this.service.view(conflict.current(), user, 0), AdSettingsForm.of(conflict.current()), model);
+			return page(this.service.view(conflict.current(), user, 0), AdSettingsForm.of(conflict.current()), locale,
+					model);
 		}
 		catch (PromoCodeNotValidated | PartnerRequestsRequireTracking refused) {
 			// Keep the user's ticks so they see what was refused; nothing was saved.
 			response.setStatus(refused.status().value());
 			model.addAttribute("refusal", refused.refusalKeyOn("adSettings"));
-			return page(this.service.view(user, programId, 0), form, model);
+			return page(this.service.view(user, programId, 0), form, locale, model);
 		}
 		return "redirect:" + PATH.replace("{programId}", Long.toString(programId)) + "?" + SAVED;
 	}
 
-	private String page(AdSettingsView view, AdSettingsForm form, Model model) {
+	private String page(AdSettingsView view, AdSettingsForm form, Locale locale, Model model) {
 		model.addAttribute("state", view.state());
 		model.addAttribute("program", view.state().program());
 		model.addAttribute("form", form);
 		model.addAttribute("history", view.history());
-		model.addAttribute("historyRows", this.historyRows.of(view.history()));
+		model.addAttribute("historyRows", rows(view.history(), locale));
 		model.addAttribute("csm", view.csm());
 		model.addAttribute("supportUrl", this.supportUrl);
 		return "settings/ad-settings";
+	}
+
+	private List<HistoryRow> rows(HistoryPage history, Locale locale) {
+		return history.entries().stream().map(entry -> this.historyText.row(entry, locale)).toList();
 	}
 
 }

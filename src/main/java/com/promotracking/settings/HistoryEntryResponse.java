@@ -1,17 +1,21 @@
 package com.promotracking.settings;
 
 import java.time.Instant;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 
+import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.HistoryRecord;
 import com.promotracking.kernel.ProblemTypes;
 
-/** A history entry as the API shows it; its changes are the JSON object stored with the entry, passed on as is. */
+/**
+ * A history entry as the API shows it: {@code changes} maps each field to {@code {"from", "to"}}; an entry
+ * without a comment or a problem has no {@code comment} or {@code type}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record HistoryEntryResponse(Instant at, String actor, String actorRole, BrandRef actingForBrand, String channel,
-		SubjectRef subject, String outcome, @JsonRawValue String changes, String comment, String type) {
+		SubjectRef subject, String outcome, Map<String, FieldChange> changes, String comment, String type) {
 
 	record BrandRef(long id, String name) {
 	}

@@ -34,11 +34,8 @@ class PromoCodeSettingsApiController {
 
 	private final ProgramSettingsService service;
 
-	private final HistoryJson historyJson;
-
-	PromoCodeSettingsApiController(ProgramSettingsService service, HistoryJson historyJson) {
+	PromoCodeSettingsApiController(ProgramSettingsService service) {
 		this.service = service;
-		this.historyJson = historyJson;
 	}
 
 	@GetMapping(PATH)
@@ -57,10 +54,11 @@ class PromoCodeSettingsApiController {
 
 	/** Newest first; {@code page} counts from 0 and a page past the end is empty. */
 	@GetMapping(path = PATH + "/history", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> history(@PathVariable long programId, @RequestParam(defaultValue = "0") @Min(0) int page,
+	List<HistoryEntryResponse> history(@PathVariable long programId,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(HistoryPages.MAX_SIZE) int size, CurrentUser user) {
-		// Already JSON (HistoryJson keeps each entry's), so it goes out as it is, as the JSON the mapping produces.
-		return ResponseEntity.ok(this.historyJson.of(this.service.history(user, programId, page, size)));
+		return this.service.history(user, programId, page, size).entries().stream().map(HistoryEntryResponse::of)
+			.toList();
 	}
 
 	private static ResponseEntity<PromoCodeSettingsResponse> respond(PromoCodeSettingsState state) {

@@ -2,10 +2,9 @@ package com.promotracking.audit;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import com.promotracking.support.AppMessages;
 import com.promotracking.web.DateTimes;
@@ -18,13 +17,13 @@ class HistoryTextTest {
 
 	private static final Instant AT = Instant.parse("2026-11-02T10:15:30Z");
 
-	private final HistoryText text = new HistoryText(AppMessages.source(), new DateTimes(), new JsonMapper());
+	private final HistoryText text = new HistoryText(AppMessages.source(), new DateTimes());
 
 	@Test
 	void aRefusedReviewWithACommentReadsInFrenchWithItsReasonAndComment() {
 		HistoryRecord entry = new HistoryRecord(1, AT, "carol@csm.example", Role.CSM, 1, "Acme Outdoor", Channel.API,
 				new Subject(Subject.SubjectType.TEST_ACTION, 5, "TEST-1001"), Outcome.REFUSED,
-				"{\"reviewState\":{\"from\":\"pending\",\"to\":\"rejected\"}}", "not-approved", "Wrong amount");
+				Map.of("reviewState", new FieldChange("pending", "rejected")), "not-approved", "Wrong amount");
 
 		HistoryRow row = this.text.row(entry, Locale.FRENCH);
 
@@ -45,7 +44,7 @@ class HistoryTextTest {
 	void aPlainChangeHasNoProblemNorCommentAndShowsOnAndOff() {
 		HistoryRecord entry = new HistoryRecord(2, AT, "alice@acme.example", Role.BRAND_ADMIN, 1, "Acme Outdoor",
 				Channel.PAGE, new Subject(Subject.SubjectType.PROMO_CODE_SETTINGS, 11, "Acme Outdoor US"),
-				Outcome.CHANGED, "{\"promoCodeTrackingEnabled\":{\"from\":false,\"to\":true}}", null, null);
+				Outcome.CHANGED, Map.of("promoCodeTrackingEnabled", new FieldChange(false, true)), null, null);
 
 		HistoryRow row = this.text.row(entry, Locale.ENGLISH);
 
@@ -62,7 +61,7 @@ class HistoryTextTest {
 	void aFieldValueOrProblemWithoutWordsIsShownAsStored() {
 		HistoryRecord entry = new HistoryRecord(3, AT, "alice@acme.example", Role.BRAND_ADMIN, 1, "Acme Outdoor",
 				Channel.API, new Subject(Subject.SubjectType.PROMO_CODE, 8, "SUMMER10"), Outcome.CHANGED,
-				"{\"someNewField\":{\"from\":null,\"to\":\"shiny\"}}", "some-new-problem", null);
+				Map.of("someNewField", new FieldChange(null, "shiny")), "some-new-problem", null);
 
 		HistoryRow row = this.text.row(entry, Locale.ENGLISH);
 

@@ -3,6 +3,7 @@ package com.promotracking.settings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
@@ -22,8 +23,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.promotracking.audit.Channel;
+import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.HistoryPage;
+import com.promotracking.audit.HistoryRecord;
 import com.promotracking.audit.HistoryText;
+import com.promotracking.audit.Outcome;
+import com.promotracking.audit.Subject;
 import com.promotracking.eventtypes.PromoCodeValidation;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
@@ -53,7 +58,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The Ad settings page and the settings entry point, with the service mocked and the real security. */
 @WebMvcTest(controllers = { AdSettingsController.class, SettingsController.class })
-@Import({ SecurityTestSupport.class, SignedInUsers.class, HistoryText.class, HistoryRows.class })
+@Import({ SecurityTestSupport.class, SignedInUsers.class, HistoryText.class })
 class AdSettingsControllerTest {
 
 	private static final String PAGE = "/programs/11/settings/ad-settings";
@@ -82,6 +87,19 @@ class AdSettingsControllerTest {
 	private static AdSettingsView viewOf(PromoCodeSettingsState state, int historyPage) {
 		return new AdSettingsView(state, new HistoryPage(List.of(), historyPage, HistoryPages.PAGE_SIZE, false),
 				List.of(PROGRAM, OTHER_PROGRAM), new Contact("Carol Diaz", "carol@csm.example"));
+	}
+
+	private void showHistory(HistoryRecord... entries) {
+		given(this.service.view(eq(ALICE), eq(11L), anyInt())).willAnswer(call -> new AdSettingsView(BOTH_OFF,
+				new HistoryPage(List.of(entries), call.getArgument(2), HistoryPages.PAGE_SIZE, false),
+				List.of(PROGRAM, OTHER_PROGRAM), null));
+	}
+
+	private static HistoryRecord entry(long id, String actor, Outcome outcome, String label) {
+		return new HistoryRecord(id, EARLIER, actor, Role.BRAND_ADMIN, 1, "Acme Outdoor", Channel.PAGE,
+				new Subject(Subject.SubjectType.PROMO_CODE_SETTINGS, 11, label), outcome,
+				Map.of(ProgramSettingsService.TRACKING, new FieldChange(false, true)),
+				(outcome == Outcome.REFUSED) ? "promo-code-not-validated" : null, null);
 	}
 
 	@BeforeEach
@@ -333,6 +351,36 @@ class AdSettingsControllerTest {
 
 		assertThat(page.selectFirst("html").attr("lang")).isEqualTo("en");
 		assertThat(page.select("button#save").text()).isEqualTo("Save");
+	}
+
+	@Test
+	void historyRowsEscapeWhatPeopleTypedAndMarkRefusals() throws Exception {
+		showHistory(entry(2, "<script>alert(1)</script>@acme.example", Outcome.REFUSED, "Acme <b>Outdoor</b>"),
+				entry(1, "alice@acme.example", Outcome.CHANGED, "Acme Outdoor US"));
+
+		String body = this.mvc.perform(asAlice(get(PAGE))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(body).doesNotContain("<script>alert", "<b>Outdoor").contains("&lt;script&gt;", "&lt;b&gt;");
+		List<Element> rows = Jsoup.parse(body).select("#history-table tbody tr");
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0).hasClass("refused")).isTrue();
+		assertThat(rows.get(0).select("td")).hasSize(5);
+		assertThat(rows.get(0).text()).contains("<script>alert(1)</script>@acme.example", "Brand admin",
+				"Settings page", "Refused", "Settings of Acme <b>Outdoor</b>", "Promo code tracking: off → on",
+				"Promo code not validated");
+		assertThat(rows.get(1).hasClass("refused")).isFalse();
+		assertThat(rows.get(1).text()).contains("Changed");
+	}
+
+	@Test
+	void historyRowsAreInThePageLanguage() throws Exception {
+		showHistory(entry(1, "alice@acme.example", Outcome.CHANGED, "Acme Outdoor US"));
+
+		Document page = html(this.mvc.perform(asAlice(get(PAGE).param("lang", "fr"))).andExpect(status().isOk()));
+
+		assertThat(page.select("#history-table tbody tr").text()).contains("Modifié").doesNotContain("Changed");
+		assertThat(page.select("#history-empty")).isEmpty();
 	}
 
 	@Test

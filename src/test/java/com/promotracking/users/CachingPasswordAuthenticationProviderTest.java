@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -43,8 +44,8 @@ class CachingPasswordAuthenticationProviderTest {
 
 	private final Clock clock = mock(Clock.class);
 
-	private final CachingPasswordAuthenticationProvider credentials = new CachingPasswordAuthenticationProvider(this.accounts, ENCODER, this.throttle,
-			this.clock);
+	private final CachingPasswordAuthenticationProvider credentials = new CachingPasswordAuthenticationProvider(
+			this.accounts, ENCODER, this.throttle, this.clock);
 
 	@BeforeEach
 	void aliceHasAPassword() {
@@ -103,7 +104,7 @@ class CachingPasswordAuthenticationProviderTest {
 	}
 
 	@Test
-	void callsThatBringTheSamePairAtOnceWaitForOneCheckOfTheHash() throws Exception {
+	void eightCallsThatBringTheSamePairAtOnceWaitForOneCheckOfTheHash() throws Exception {
 		List<Authentication> results = authenticateAtOnce(8, "alice-demo-pass");
 
 		assertThat(results).hasSize(8).allSatisfy(result -> assertThat(result.isAuthenticated()).isTrue());
@@ -116,15 +117,30 @@ class CachingPasswordAuthenticationProviderTest {
 		List<Authentication> results = authenticateAtOnce(4, "guess");
 
 		assertThat(results).containsOnlyNulls();
-		verify(this.accounts, times(1)).loadUserByUsername("alice@acme.example");
+		// The calls waited for one another, and each checked the hash in turn: a failure is never shared.
+		verify(this.accounts, times(4)).loadUserByUsername("alice@acme.example");
 		assertThatThrownBy(() -> this.credentials.authenticate(login("alice@acme.example", "guess")))
 			.isInstanceOf(BadCredentialsException.class);
+		verify(this.accounts, times(5)).loadUserByUsername("alice@acme.example");
+	}
+
+	@Test
+	void aLoginThatCouldNotBeCheckedFailsAsItsCauseAndIsNotRemembered() {
+		given(this.accounts.loadUserByUsername("alice@acme.example"))
+			.willThrow(new CannotGetJdbcConnectionException("the database is down"))
+			.willAnswer(call -> new SignedInUser(ALICE, ENCODER.encode("alice-demo-pass")));
+
+		assertThatThrownBy(() -> this.credentials.authenticate(login("alice@acme.example", "alice-demo-pass")))
+			.isInstanceOf(CannotGetJdbcConnectionException.class);
+		assertThat(this.credentials.authenticate(login("alice@acme.example", "alice-demo-pass")).isAuthenticated())
+			.isTrue();
 		verify(this.accounts, times(2)).loadUserByUsername("alice@acme.example");
 	}
 
 	/**
 	 * Alice's account is read only once every caller is blocked, either waiting for the check under way or (were
-	 * there no waiting) in its own read of the account. A caller whose login failed gets null.
+	 * there no waiting) in its own read of the account, and has stayed so for a while (a thread may block for a
+	 * moment on something else). A caller whose login failed gets null.
 	 */
 	private List<Authentication> authenticateAtOnce(int callers, String password) throws Exception {
 		CountDownLatch everyoneWaits = new CountDownLatch(1);
@@ -148,9 +164,13 @@ class CachingPasswordAuthenticationProviderTest {
 				}));
 			}
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			while (threads.size() < callers || !threads.stream().allMatch(CachingPasswordAuthenticationProviderTest::isBlocked)) {
+			int blockedSightings = 0;
+			while (blockedSightings < 20) {
 				assertThat(System.nanoTime()).as("every caller blocks").isLessThan(deadline);
-				Thread.onSpinWait();
+				boolean allBlocked = threads.size() == callers
+						&& threads.stream().allMatch(CachingPasswordAuthenticationProviderTest::isBlocked);
+				blockedSightings = allBlocked ? blockedSightings + 1 : 0;
+				Thread.sleep(5);
 			}
 			everyoneWaits.countDown();
 			List<Authentication> results = new ArrayList<>();
@@ -164,9 +184,11 @@ class CachingPasswordAuthenticationProviderTest {
 		}
 	}
 
+	/** Waiting for the latch (the caller checking), or for the cache's lock on the pair (the others). */
 	private static boolean isBlocked(Thread thread) {
 		Thread.State state = thread.getState();
-		return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+		return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+				|| state == Thread.State.BLOCKED;
 	}
 
 	private static UsernamePasswordAuthenticationToken login(String username, String password) {
