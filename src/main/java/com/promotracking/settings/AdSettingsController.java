@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.promotracking.audit.Channel;
 import com.promotracking.audit.HistoryPage;
 import com.promotracking.audit.HistoryRow;
 import com.promotracking.audit.HistoryText;
@@ -52,26 +53,26 @@ class AdSettingsController {
 			@RequestParam(name = SAVED, required = false) String saved, CurrentUser user, Locale locale, Model model) {
 		AdSettingsView view = this.service.view(user, programId, Math.max(historyPage, 0));
 		model.addAttribute(SAVED, saved != null);
-		return page(view, AdSettingsForm.of(view.state()), locale, model);
+		return page(view, PromoCodeSettingsChange.of(view.state()), locale, model);
 	}
 
 	@PostMapping(PATH)
-	String save(@PathVariable long programId, @ModelAttribute("form") AdSettingsForm form, BindingResult binding,
+	String save(@PathVariable long programId, @ModelAttribute("form") PromoCodeSettingsChange form, BindingResult binding,
 			CurrentUser user, Locale locale, Model model, HttpServletResponse response) {
 		if (binding.hasErrors()) {
 			// Only a tampered form gets here (the fields are checkboxes and a hidden number).
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			AdSettingsView view = this.service.view(user, programId, 0);
 			model.addAttribute("refusal", "adSettings.invalidForm");
-			return page(view, AdSettingsForm.of(view.state()), locale, model);
+			return page(view, PromoCodeSettingsChange.of(view.state()), locale, model);
 		}
 		try {
-			this.service.change(user, programId, form.toChange());
+			this.service.change(user, programId, form, Channel.PAGE);
 		}
 		catch (SettingsChangedMeanwhile conflict) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("conflict", conflict.current());
-			return page(this.service.view(conflict.current(), user, 0), AdSettingsForm.of(conflict.current()), locale,
+			return page(this.service.view(conflict.current(), 0), PromoCodeSettingsChange.of(conflict.current()), locale,
 					model);
 		}
 		catch (PromoCodeNotValidated | PartnerRequestsRequireTracking refused) {
@@ -83,7 +84,7 @@ class AdSettingsController {
 		return "redirect:" + PATH.replace("{programId}", Long.toString(programId)) + "?" + SAVED;
 	}
 
-	private String page(AdSettingsView view, AdSettingsForm form, Locale locale, Model model) {
+	private String page(AdSettingsView view, PromoCodeSettingsChange form, Locale locale, Model model) {
 		model.addAttribute("state", view.state());
 		model.addAttribute("program", view.state().program());
 		model.addAttribute("form", form);

@@ -12,6 +12,7 @@ import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryPage;
 import com.promotracking.audit.ChangeTransactions;
+import com.promotracking.audit.Channel;
 import com.promotracking.audit.HistoryEvent;
 import com.promotracking.audit.Refusal;
 import com.promotracking.audit.Subject;
@@ -80,15 +81,14 @@ class ProgramSettingsService {
 	 */
 	@Transactional(readOnly = true)
 	public AdSettingsView view(CurrentUser user, long programId, int historyPage) {
-		return view(current(user, programId), user, historyPage);
+		return view(current(user, programId), historyPage);
 	}
 
 	/** The same for settings the caller has just read, access checked (a refused or conflicting save). */
 	@Transactional(readOnly = true)
-	public AdSettingsView view(PromoCodeSettingsState checked, CurrentUser user, int historyPage) {
-		return new AdSettingsView(checked,
-				this.history.page(checked.program(), historyPage, HistoryPages.PAGE_SIZE),
-				this.catalog.visibleTo(user), this.contacts.csmOf(checked.program().brandId()).orElse(null));
+	public AdSettingsView view(PromoCodeSettingsState checked, int historyPage) {
+		return new AdSettingsView(checked, this.history.page(checked.program(), historyPage, HistoryPages.PAGE_SIZE),
+				this.contacts.csmOf(checked.program().brandId()).orElse(null));
 	}
 
 	/**
@@ -98,11 +98,13 @@ class ProgramSettingsService {
 	 * @throws PartnerRequestsRequireTracking when partner requests are asked for with tracking off
 	 * @throws PromoCodeNotValidated when tracking is turned on before the promo code passed validation
 	 */
-	public PromoCodeSettingsState change(CurrentUser user, long programId, ChangePromoCodeSettings change) {
-		return this.changes.run(() -> changeNow(user, programId, change));
+	public PromoCodeSettingsState change(CurrentUser user, long programId, PromoCodeSettingsChange change,
+			Channel channel) {
+		return this.changes.run(() -> changeNow(user, programId, change, channel));
 	}
 
-	private PromoCodeSettingsState changeNow(CurrentUser user, long programId, ChangePromoCodeSettings change) {
+	private PromoCodeSettingsState changeNow(CurrentUser user, long programId, PromoCodeSettingsChange change,
+			Channel channel) {
 		ProgramView program = this.catalog.require(user, programId);
 		// A program without a settings row gets one first, so the change below bumps a real version.
 		PromoCodeSettings saved = this.settings.findForUpdate(programId)
@@ -112,14 +114,14 @@ class ProgramSettingsService {
 
 		DomainException refusal = refusal(program, saved, validation, change);
 		if (refusal != null) {
-			throw Refusal.of(refusal, program, user, change.channel(), subject(program), changes);
+			throw Refusal.of(refusal, program, user, channel, subject(program), changes);
 		}
 		if (!changes.isEmpty()) {
-			saved.change(change.promoCodeTrackingEnabled(), change.partnerPromoCodeRequestsAllowed(),
+			saved.change(change.tracking(), change.partnerRequests(),
 					user.username(), this.clock.instant());
 			// Flushed here so the returned state carries the new version.
 			saved = this.settings.saveAndFlush(saved);
-			this.history.record(HistoryEvent.changed(program, user, change.channel(), subject(program), null, changes));
+			this.history.record(HistoryEvent.changed(program, user, channel, subject(program), null, changes));
 		}
 		return state(program, saved, validation);
 	}
@@ -129,29 +131,29 @@ class ProgramSettingsService {
 	}
 
 	private static DomainException refusal(ProgramView program, PromoCodeSettings saved,
-			PromoCodeValidation validation, ChangePromoCodeSettings change) {
-		if (change.expectedVersion() != null && !Objects.equals(change.expectedVersion(), saved.version())) {
+			PromoCodeValidation validation, PromoCodeSettingsChange change) {
+		if (change.version() != null && !Objects.equals(change.version(), saved.version())) {
 			return new SettingsChangedMeanwhile(state(program, saved, validation));
 		}
-		if (change.partnerPromoCodeRequestsAllowed() && !change.promoCodeTrackingEnabled()) {
+		if (change.partnerRequests() && !change.tracking()) {
 			return new PartnerRequestsRequireTracking();
 		}
 		// Only turning tracking on needs the validation: tracking that is already live stays live.
-		if (change.promoCodeTrackingEnabled() && !saved.trackingEnabled() && validation == null) {
+		if (change.tracking() && !saved.trackingEnabled() && validation == null) {
 			return new PromoCodeNotValidated();
 		}
 		return null;
 	}
 
 	/** Each field the request would change, with its current and asked-for value. */
-	private static Map<String, FieldChange> changes(PromoCodeSettings saved, ChangePromoCodeSettings change) {
+	private static Map<String, FieldChange> changes(PromoCodeSettings saved, PromoCodeSettingsChange change) {
 		Map<String, FieldChange> changes = new LinkedHashMap<>();
-		if (saved.trackingEnabled() != change.promoCodeTrackingEnabled()) {
-			changes.put(TRACKING, new FieldChange(saved.trackingEnabled(), change.promoCodeTrackingEnabled()));
+		if (saved.trackingEnabled() != change.tracking()) {
+			changes.put(TRACKING, new FieldChange(saved.trackingEnabled(), change.tracking()));
 		}
-		if (saved.partnerRequestsAllowed() != change.partnerPromoCodeRequestsAllowed()) {
+		if (saved.partnerRequestsAllowed() != change.partnerRequests()) {
 			changes.put(PARTNER_REQUESTS,
-					new FieldChange(saved.partnerRequestsAllowed(), change.partnerPromoCodeRequestsAllowed()));
+					new FieldChange(saved.partnerRequestsAllowed(), change.partnerRequests()));
 		}
 		return changes;
 	}

@@ -39,17 +39,15 @@ class PromoCodeSettingsApiController {
 	}
 
 	@GetMapping(PATH)
-	ResponseEntity<PromoCodeSettingsResponse> get(@PathVariable long programId, CurrentUser user) {
+	ResponseEntity<PromoCodeSettingsState> get(@PathVariable long programId, CurrentUser user) {
 		return respond(this.service.current(user, programId));
 	}
 
 	@PutMapping(PATH)
-	ResponseEntity<PromoCodeSettingsResponse> put(@PathVariable long programId,
-			@RequestBody @Validated PromoCodeSettingsRequest request,
+	ResponseEntity<PromoCodeSettingsState> put(@PathVariable long programId,
+			@RequestBody @Validated(PromoCodeSettingsChange.Api.class) PromoCodeSettingsChange change,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user) {
-		ChangePromoCodeSettings change = new ChangePromoCodeSettings(request.promoCodeTrackingEnabled(),
-				request.partnerPromoCodeRequestsAllowed(), expectedVersion(ifMatch), Channel.API);
-		return respond(this.service.change(user, programId, change));
+		return respond(this.service.change(user, programId, change.expecting(expectedVersion(ifMatch)), Channel.API));
 	}
 
 	/** Newest first; {@code page} counts from 0 and a page past the end is empty. */
@@ -61,8 +59,8 @@ class PromoCodeSettingsApiController {
 			.toList();
 	}
 
-	private static ResponseEntity<PromoCodeSettingsResponse> respond(PromoCodeSettingsState state) {
-		return ResponseEntity.ok().eTag(Long.toString(state.version())).body(PromoCodeSettingsResponse.of(state));
+	private static ResponseEntity<PromoCodeSettingsState> respond(PromoCodeSettingsState state) {
+		return ResponseEntity.ok().eTag(Long.toString(state.version())).body(state);
 	}
 
 	/**

@@ -2,14 +2,29 @@ package com.promotracking.settings;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import com.promotracking.eventtypes.PromoCodeValidation;
 import com.promotracking.programs.ProgramView;
 
-/** What a program's settings are now, and whether its promo code is validated (null when not). */
-record PromoCodeSettingsState(ProgramView program, boolean promoCodeTrackingEnabled,
+/**
+ * What a program's settings are now, and whether its promo code is validated ({@code validation} is null when not):
+ * what the pages show, and, as JSON, what the API answers.
+ */
+@JsonPropertyOrder({ "programId", "promoCodeTrackingEnabled", "partnerPromoCodeRequestsAllowed", "promoCodeValidated",
+		"version", "updatedAt", "updatedBy" })
+record PromoCodeSettingsState(@JsonIgnore ProgramView program, boolean promoCodeTrackingEnabled,
 		boolean partnerPromoCodeRequestsAllowed, long version, Instant updatedAt, String updatedBy,
-		PromoCodeValidation validation) {
+		@JsonIgnore PromoCodeValidation validation) {
 
+	@JsonProperty
+	long programId() {
+		return this.program.id();
+	}
+
+	@JsonProperty
 	public boolean promoCodeValidated() {
 		return this.validation != null;
 	}

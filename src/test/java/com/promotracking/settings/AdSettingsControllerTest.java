@@ -11,6 +11,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -41,6 +42,7 @@ import com.promotracking.users.SignedInUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -84,15 +86,21 @@ class AdSettingsControllerTest {
 	@MockitoBean
 	private ProgramCatalog catalog;
 
+	/** The change as the service reads it: an unticked box (sent as nothing) is off. */
+	private static ArgumentMatcher<PromoCodeSettingsChange> asked(boolean tracking, boolean partnerRequests,
+			Long version) {
+		return change -> change.tracking() == tracking && change.partnerRequests() == partnerRequests
+				&& java.util.Objects.equals(change.version(), version);
+	}
+
 	private static AdSettingsView viewOf(PromoCodeSettingsState state, int historyPage) {
 		return new AdSettingsView(state, new HistoryPage(List.of(), historyPage, HistoryPages.PAGE_SIZE, false),
-				List.of(PROGRAM, OTHER_PROGRAM), new Contact("Carol Diaz", "carol@csm.example"));
+				new Contact("Carol Diaz", "carol@csm.example"));
 	}
 
 	private void showHistory(HistoryRecord... entries) {
 		given(this.service.view(eq(ALICE), eq(11L), anyInt())).willAnswer(call -> new AdSettingsView(BOTH_OFF,
-				new HistoryPage(List.of(entries), call.getArgument(2), HistoryPages.PAGE_SIZE, false),
-				List.of(PROGRAM, OTHER_PROGRAM), null));
+				new HistoryPage(List.of(entries), call.getArgument(2), HistoryPages.PAGE_SIZE, false), null));
 	}
 
 	private static HistoryRecord entry(long id, String actor, Outcome outcome, String label) {
@@ -108,8 +116,8 @@ class AdSettingsControllerTest {
 		given(this.catalog.require(ALICE, 11)).willReturn(PROGRAM);
 		given(this.service.current(ALICE, 11)).willReturn(BOTH_OFF);
 		given(this.service.view(eq(ALICE), eq(11L), anyInt())).willAnswer(call -> viewOf(BOTH_OFF, call.getArgument(2)));
-		given(this.service.view(any(PromoCodeSettingsState.class), eq(ALICE), anyInt()))
-			.willAnswer(call -> viewOf(call.getArgument(0), call.getArgument(2)));
+		given(this.service.view(any(PromoCodeSettingsState.class), anyInt()))
+			.willAnswer(call -> viewOf(call.getArgument(0), call.getArgument(1)));
 	}
 
 	@Test
@@ -182,7 +190,7 @@ class AdSettingsControllerTest {
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl(PAGE + "?saved"));
 
-		verify(this.service).change(ALICE, 11, new ChangePromoCodeSettings(true, true, 3L, Channel.PAGE));
+		verify(this.service).change(eq(ALICE), eq(11L), argThat(asked(true, true, 3L)), eq(Channel.PAGE));
 	}
 
 	@Test
@@ -191,7 +199,7 @@ class AdSettingsControllerTest {
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl(PAGE + "?saved"));
 
-		verify(this.service).change(ALICE, 11, new ChangePromoCodeSettings(false, false, 3L, Channel.PAGE));
+		verify(this.service).change(eq(ALICE), eq(11L), argThat(asked(false, false, 3L)), eq(Channel.PAGE));
 	}
 
 	@Test
@@ -205,7 +213,7 @@ class AdSettingsControllerTest {
 
 	@Test
 	void trackingRefusedForAnUnvalidatedCodeAnswers422KeepsTheTicksAndLinksToTheEventTypes() throws Exception {
-		given(this.service.change(any(), anyLong(), any())).willThrow(new PromoCodeNotValidated());
+		given(this.service.change(any(), anyLong(), any(), any())).willThrow(new PromoCodeNotValidated());
 
 		Document page = html(this.mvc
 			.perform(asAlice(post(PAGE)).with(csrf()).param("promoCodeTrackingEnabled", "true").param("version", "3"))
@@ -223,7 +231,7 @@ class AdSettingsControllerTest {
 
 	@Test
 	void partnerRequestsWithoutTrackingAreRefusedWith422AndTheTicksKept() throws Exception {
-		given(this.service.change(any(), anyLong(), any())).willThrow(new PartnerRequestsRequireTracking());
+		given(this.service.change(any(), anyLong(), any(), any())).willThrow(new PartnerRequestsRequireTracking());
 
 		Document page = html(this.mvc
 			.perform(asAlice(post(PAGE)).with(csrf())
@@ -232,7 +240,7 @@ class AdSettingsControllerTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(view().name("settings/ad-settings")));
 
-		verify(this.service).change(ALICE, 11, new ChangePromoCodeSettings(false, true, 3L, Channel.PAGE));
+		verify(this.service).change(eq(ALICE), eq(11L), argThat(asked(false, true, 3L)), eq(Channel.PAGE));
 		assertThat(page.selectFirst("#promoCodeTrackingEnabled").hasAttr("checked")).isFalse();
 		assertThat(page.selectFirst("#partnerPromoCodeRequestsAllowed").hasAttr("checked")).isTrue();
 		assertThat(page.select("#refusal-message").text()).contains("Nothing was saved.",
@@ -244,7 +252,7 @@ class AdSettingsControllerTest {
 	void aChangeMadeMeanwhileAnswers409AndShowsWhoChangedWhatIsCurrentNow() throws Exception {
 		PromoCodeSettingsState current = new PromoCodeSettingsState(PROGRAM, true, true, 5,
 				Instant.parse("2026-11-02T10:15:30Z"), "bob@acme.example", null);
-		given(this.service.change(any(), anyLong(), any())).willThrow(new SettingsChangedMeanwhile(current));
+		given(this.service.change(any(), anyLong(), any(), any())).willThrow(new SettingsChangedMeanwhile(current));
 
 		Document page = html(this.mvc
 			.perform(asAlice(post(PAGE)).with(csrf()).param("version", "3"))
@@ -265,7 +273,7 @@ class AdSettingsControllerTest {
 			.perform(asAlice(post(PAGE)).with(csrf()).param("promoCodeTrackingEnabled", "true").param("version", "x"))
 			.andExpect(status().isBadRequest()));
 
-		verify(this.service, never()).change(any(), anyLong(), any());
+		verify(this.service, never()).change(any(), anyLong(), any(), any());
 		assertThat(page.select("#refusal-message").text()).contains("The form could not be read.");
 		assertThat(page.selectFirst("#promoCodeTrackingEnabled").hasAttr("checked")).isFalse();
 	}
@@ -283,7 +291,7 @@ class AdSettingsControllerTest {
 
 	@Test
 	void savingForAProgramTheUserMayNotSeeIsThe404Page() throws Exception {
-		given(this.service.change(any(), anyLong(), any())).willThrow(new ProgramNotFound());
+		given(this.service.change(any(), anyLong(), any(), any())).willThrow(new ProgramNotFound());
 
 		this.mvc.perform(asAlice(post("/programs/99/settings/ad-settings")).with(csrf()).param("version", "0"))
 			.andExpect(status().isNotFound())

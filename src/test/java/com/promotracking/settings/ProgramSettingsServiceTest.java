@@ -97,12 +97,11 @@ class ProgramSettingsServiceTest {
 	}
 
 	@Test
-	void thePageViewHoldsTheSettingsTheAskedPageOfHistoryTheUsersProgramsAndTheBrandsCsm() {
+	void thePageViewHoldsTheSettingsTheAskedPageOfHistoryAndTheBrandsCsm() {
 		given(this.repository.findById(PROGRAM_ID)).willReturn(Optional.empty());
 		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.of(VALIDATION));
 		HistoryPage second = new HistoryPage(List.of(), 2, HistoryPages.PAGE_SIZE, false);
 		given(this.history.page(PROGRAM, 2, HistoryPages.PAGE_SIZE)).willReturn(second);
-		given(this.catalog.visibleTo(ALICE)).willReturn(List.of(PROGRAM));
 		Contact carol = new Contact("Carol Diaz", "carol@csm.example");
 		given(this.contacts.csmOf(1)).willReturn(Optional.of(carol));
 
@@ -112,7 +111,6 @@ class ProgramSettingsServiceTest {
 		assertThat(view.state().validation()).isEqualTo(VALIDATION);
 		assertThat(view.state().promoCodeTrackingEnabled()).isFalse();
 		assertThat(view.history()).isSameAs(second);
-		assertThat(view.programs()).containsExactly(PROGRAM);
 		assertThat(view.csm()).isEqualTo(carol);
 	}
 
@@ -177,10 +175,10 @@ class ProgramSettingsServiceTest {
 		PromoCodeSettings saved = stored(savedTracking, savedRequests);
 		given(this.repository.findForUpdate(PROGRAM_ID)).willReturn(Optional.of(saved));
 		given(this.validations.of(PROGRAM_ID)).willReturn(validated ? Optional.of(VALIDATION) : Optional.empty());
-		ChangePromoCodeSettings change = new ChangePromoCodeSettings(tracking, requests, STORED_VERSION, Channel.PAGE);
+		PromoCodeSettingsChange change = new PromoCodeSettingsChange(tracking, requests, STORED_VERSION);
 
 		Throwable thrown = catchThrowable(() -> {
-			PromoCodeSettingsState state = this.service.change(ALICE, PROGRAM_ID, change);
+			PromoCodeSettingsState state = this.service.change(ALICE, PROGRAM_ID, change, Channel.PAGE);
 			assertThat(state.program()).isEqualTo(PROGRAM);
 			assertThat(state.validation()).isEqualTo(validated ? VALIDATION : null);
 			assertThat(state.promoCodeTrackingEnabled()).isEqualTo(tracking);
@@ -256,7 +254,7 @@ class ProgramSettingsServiceTest {
 			given(ProgramSettingsServiceTest.this.validations.of(PROGRAM_ID)).willReturn(Optional.empty());
 
 			PromoCodeSettingsState state = ProgramSettingsServiceTest.this.service.change(ALICE, PROGRAM_ID,
-					new ChangePromoCodeSettings(true, false, STORED_VERSION, Channel.PAGE));
+					new PromoCodeSettingsChange(true, false, STORED_VERSION), Channel.PAGE);
 
 			assertThat(state.promoCodeTrackingEnabled()).isTrue();
 			assertThat(state.promoCodeValidated()).isFalse();
@@ -269,7 +267,7 @@ class ProgramSettingsServiceTest {
 			given(ProgramSettingsServiceTest.this.validations.of(PROGRAM_ID)).willReturn(Optional.empty());
 
 			ProgramSettingsServiceTest.this.service.change(ALICE, PROGRAM_ID,
-					new ChangePromoCodeSettings(true, true, null, Channel.PAGE));
+					new PromoCodeSettingsChange(true, true, null), Channel.PAGE);
 
 			PromoCodeSettings written = savedOnce();
 			assertThat(written.trackingEnabled()).isTrue();
@@ -284,7 +282,7 @@ class ProgramSettingsServiceTest {
 		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.empty());
 
 		PromoCodeSettingsState state = this.service.change(ALICE, PROGRAM_ID,
-				new ChangePromoCodeSettings(false, false, STORED_VERSION, Channel.PAGE));
+				new PromoCodeSettingsChange(false, false, STORED_VERSION), Channel.PAGE);
 
 		assertThat(state.promoCodeTrackingEnabled()).isFalse();
 		assertThat(state.partnerPromoCodeRequestsAllowed()).isFalse();
@@ -300,7 +298,7 @@ class ProgramSettingsServiceTest {
 		given(this.repository.findForUpdate(PROGRAM_ID)).willReturn(Optional.empty());
 		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.of(VALIDATION));
 
-		PromoCodeSettingsState state = this.service.change(ALICE, PROGRAM_ID, new ChangePromoCodeSettings(true, true, 0L, Channel.PAGE));
+		PromoCodeSettingsState state = this.service.change(ALICE, PROGRAM_ID, new PromoCodeSettingsChange(true, true, 0L), Channel.PAGE);
 
 		// The default row is stored first (so the change bumps a real version), then changed.
 		ArgumentCaptor<PromoCodeSettings> saves = ArgumentCaptor.forClass(PromoCodeSettings.class);
@@ -319,7 +317,7 @@ class ProgramSettingsServiceTest {
 		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.of(VALIDATION));
 
 		assertThatThrownBy(() -> this.service.change(ALICE, PROGRAM_ID,
-				new ChangePromoCodeSettings(false, false, STORED_VERSION - 1, Channel.PAGE)))
+				new PromoCodeSettingsChange(false, false, STORED_VERSION - 1), Channel.PAGE))
 			.isInstanceOfSatisfying(SettingsChangedMeanwhile.class, conflict -> {
 				PromoCodeSettingsState current = conflict.current();
 				assertThat(current.program()).isEqualTo(PROGRAM);
@@ -340,7 +338,7 @@ class ProgramSettingsServiceTest {
 		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.empty());
 
 		assertThatThrownBy(() -> this.service.change(ALICE, PROGRAM_ID,
-				new ChangePromoCodeSettings(false, true, STORED_VERSION + 1, Channel.PAGE)))
+				new PromoCodeSettingsChange(false, true, STORED_VERSION + 1), Channel.PAGE))
 			.isInstanceOf(SettingsChangedMeanwhile.class);
 		verify(this.repository, never()).saveAndFlush(any());
 	}
@@ -350,7 +348,7 @@ class ProgramSettingsServiceTest {
 		savedIs(stored(false, false));
 		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.of(VALIDATION));
 
-		PromoCodeSettingsState state = this.service.change(ALICE, PROGRAM_ID, new ChangePromoCodeSettings(true, false, null, Channel.PAGE));
+		PromoCodeSettingsState state = this.service.change(ALICE, PROGRAM_ID, new PromoCodeSettingsChange(true, false, null), Channel.PAGE);
 
 		assertThat(state.promoCodeTrackingEnabled()).isTrue();
 		assertThat(savedOnce().trackingEnabled()).isTrue();
@@ -360,7 +358,7 @@ class ProgramSettingsServiceTest {
 	void changeChecksAccessFirstAndTouchesNothingWhenTheProgramIsNotTheUsers() {
 		given(this.catalog.require(ALICE, 99L)).willThrow(new ProgramNotFound());
 
-		assertThatThrownBy(() -> this.service.change(ALICE, 99L, new ChangePromoCodeSettings(false, false, null, Channel.PAGE)))
+		assertThatThrownBy(() -> this.service.change(ALICE, 99L, new PromoCodeSettingsChange(false, false, null), Channel.PAGE))
 			.isInstanceOf(ProgramNotFound.class);
 		verifyNoInteractions(this.repository, this.validations, this.history);
 	}
