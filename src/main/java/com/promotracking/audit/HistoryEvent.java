@@ -2,6 +2,8 @@ package com.promotracking.audit;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.promotracking.programs.ProgramView;
 import com.promotracking.users.CurrentUser;
 
@@ -10,7 +12,7 @@ import com.promotracking.users.CurrentUser;
  * {@code changes} maps each field to its value before and after (asked for, when refused).
  */
 public record HistoryEvent(ProgramView program, CurrentUser actor, Channel channel, Subject subject,
-		Outcome outcome, String problemType, String comment, Map<String, FieldChange> changes) {
+		Outcome outcome, @Nullable String problemType, @Nullable String comment, Map<String, FieldChange> changes) {
 
 	public static HistoryEvent changed(ProgramView program, CurrentUser actor, Channel channel, Subject subject,
 			String comment, Map<String, FieldChange> changes) {

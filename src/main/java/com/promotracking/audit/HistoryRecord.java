@@ -3,6 +3,8 @@ package com.promotracking.audit;
 import java.time.Instant;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.promotracking.users.Role;
 
 /**
@@ -12,5 +14,5 @@ import com.promotracking.users.Role;
  */
 public record HistoryRecord(long id, Instant at, String actor, Role actorRole, long actingForBrandId,
 		String actingForBrandName, Channel channel, Subject subject, Outcome outcome, Map<String, FieldChange> changes,
-		String problemType, String comment) {
+		@Nullable String problemType, @Nullable String comment) {
 }

@@ -1,2 +1,7 @@
 /** The few types every feature shares: the domain exception base, field errors, the clock, the app's settings. */
+@ApplicationModule(allowedDependencies = {})
+@NullMarked
 package com.promotracking.kernel;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -2,13 +2,15 @@ package com.promotracking.settings;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Both settings as a user asks for them, from the Ad settings form or the API's body. The form sends nothing for
  * an unticked box, which means off; the API must send both ({@link Api}). {@code version} is the version the page
  * showed, or the API's {@code If-Match} (the body has none); null means "whatever is current".
  */
-record PromoCodeSettingsChange(@NotNull(groups = Api.class) Boolean promoCodeTrackingEnabled,
-		@NotNull(groups = Api.class) Boolean partnerPromoCodeRequestsAllowed, Long version) {
+record PromoCodeSettingsChange(@NotNull(groups = Api.class) @Nullable Boolean promoCodeTrackingEnabled,
+		@NotNull(groups = Api.class) @Nullable Boolean partnerPromoCodeRequestsAllowed, @Nullable Long version) {
 
 	/** What the API requires of its body beyond the form. */
 	interface Api {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import org.jspecify.annotations.Nullable;
+
 import com.promotracking.eventtypes.PromoCodeValidation;
 import com.promotracking.programs.ProgramView;
 
@@ -16,8 +18,8 @@ import com.promotracking.programs.ProgramView;
 @JsonPropertyOrder({ "programId", "promoCodeTrackingEnabled", "partnerPromoCodeRequestsAllowed", "promoCodeValidated",
 		"version", "updatedAt", "updatedBy" })
 record PromoCodeSettingsState(@JsonIgnore ProgramView program, boolean promoCodeTrackingEnabled,
-		boolean partnerPromoCodeRequestsAllowed, long version, Instant updatedAt, String updatedBy,
-		@JsonIgnore PromoCodeValidation validation) {
+		boolean partnerPromoCodeRequestsAllowed, long version, @Nullable Instant updatedAt, @Nullable String updatedBy,
+		@JsonIgnore @Nullable PromoCodeValidation validation) {
 
 	@JsonProperty
 	long programId() {

@@ -3,12 +3,14 @@ package com.promotracking.users;
 import java.io.Serializable;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who is signed in, as the rest of the application needs to know it. Built once at login and kept in the
  * security context, so a request needs no query to know whose brands it may touch.
  */
 public record CurrentUser(long id, String username, String displayName, Role role, Set<Long> managedBrandIds,
-		Long partnerId) implements Serializable {
+		@Nullable Long partnerId) implements Serializable {
 
 	public CurrentUser {
 		managedBrandIds = Set.copyOf(managedBrandIds);
