@@ -1,2 +1,2 @@
-/** Accounts, roles and who is signed in: brand admins, CSMs and partners. */
+/** Accounts, roles and who is signed in: brand admins, CSMs, partners, operators, and the identity of an API key. */
 package com.promotracking.users;
