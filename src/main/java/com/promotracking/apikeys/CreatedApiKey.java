@@ -1,7 +1,7 @@
 package com.promotracking.apikeys;
 
 /** A key just made, with its secret: the one time the secret is ever shown. */
-record CreatedApiKey(ApiKeyView key, String secret) {
+public record CreatedApiKey(ApiKeyView key, String secret) {
 
 	@Override
 	public String toString() {

@@ -286,6 +286,32 @@ class ApiKeyApiIT {
 		assertThat(anonymous.header("WWW-Authenticate").orElse("")).startsWith("Basic");
 	}
 
+	@Test
+	void thePageMakesAKeyThatWorksAndRevokesIt() {
+		Http.Session carol = this.http.login(CAROL);
+		String name = uniqueName("From the page");
+		String csrf = this.http.csrf(carol, "/settings/api-keys?brandId=" + this.acmeUs.brandId());
+
+		Response made = this.http.postForm(carol, "/settings/api-keys",
+				Http.form("brandId", Long.toString(this.acmeUs.brandId()), "name", name, "_csrf", csrf));
+
+		assertThat(made.status()).as(made.toString()).isEqualTo(200);
+		assertThat(made.header("Cache-Control").orElse("")).contains("no-store");
+		String key = made.html().select("#new-key-value").val();
+		Http.expect(this.http.bearer("GET", probe(this.acmeUs), key, null), 200);
+		long id = idOfKeyNamed(name);
+		Response again = this.http.get(carol, "/settings/api-keys?brandId=" + this.acmeUs.brandId());
+		assertThat(again.body()).contains(name).doesNotContain(key);
+
+		Response revoked = this.http.postForm(carol, "/settings/api-keys/" + id + "/revocation",
+				Http.form("_csrf", Http.csrfOf(this.http.get(carol, "/settings/api-keys/" + id + "/revocation"))));
+		assertThat(revoked.status()).isEqualTo(302);
+		assertUnauthorizedKey(this.http.bearer("GET", probe(this.acmeUs), key, null));
+		assertThat(this.http.historyOf(ALICE, this.acmeUs.id(), "api-key", id))
+			.extracting(entry -> entry.get("channel").asString())
+			.containsExactly("page", "page");
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	private static void assertUnauthorizedKey(Response refused) {
