@@ -12,6 +12,11 @@ insert into partner (name) values ('Trailblazer Deals');
 insert into program_partner (program_id, partner_id)
     select p.id, pa.id from program p join brand b on b.id = p.brand_id, partner pa
     where b.name = 'Acme Outdoor' and pa.name = 'Trailblazer Deals';
+-- A second partner of both Acme programs, so that codes and conversions can credit one partner rather than another.
+insert into partner (name) values ('Coupon Corner');
+insert into program_partner (program_id, partner_id)
+    select p.id, pa.id from program p join brand b on b.id = p.brand_id, partner pa
+    where b.name = 'Acme Outdoor' and pa.name = 'Coupon Corner';
 
 insert into app_user (username, password_hash, display_name, role, brand_id)
     select 'alice@acme.example', '{bcrypt}$2a$10$/cb66cvi/JmRITxAQwAjC.x8BEjnk9TqfYAt6Ydl9Xs2ylmvyh2/2', 'Alice Martin', 'BRAND_ADMIN', id
@@ -24,6 +29,9 @@ insert into app_user (username, password_hash, display_name, role)
 insert into app_user (username, password_hash, display_name, role, partner_id)
     select 'pat@partner.example', '{bcrypt}$2a$10$GwNObBdpICpkRAPdUSc01eDyhaTdPxhAJTmfUsVwfj7fAKYOElNKa', 'Pat Lee', 'PARTNER', id
     from partner where name = 'Trailblazer Deals';
+insert into app_user (username, password_hash, display_name, role, partner_id)
+    select 'quinn@coupons.example', '{bcrypt}$2a$10$gzh3ou14zBE1WCO4EkIKPOZaSVqODvMS9piuHZbKHd75UTaEzQCqi', 'Quinn Baker', 'PARTNER', id
+    from partner where name = 'Coupon Corner';
 -- An operator: reads /actuator (health details, info, metrics), sees no brand and no program.
 insert into app_user (username, password_hash, display_name, role)
     values ('olivia@ops.example', '{bcrypt}$2a$10$MPnssHsEOgg7xiahmy6JpO5auQ30R9/41OV.qYDGukPOy4lSTV6IS', 'Olivia Novak', 'OPERATOR');

@@ -2,9 +2,15 @@ package com.promotracking.security;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,15 +21,18 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import com.promotracking.apikeys.ApiKeys;
 import com.promotracking.web.RequestLog;
 
 /**
- * Three doors: the JSON API takes HTTP Basic on every request and keeps no session, so a browser's session
- * cookie never authorizes an API call; Actuator ({@code /actuator}) works the same way for operators; the
+ * Three doors: the JSON API takes HTTP Basic or a brand's API key ({@code Authorization: Bearer}) on every request
+ * and keeps no session, so a browser's session cookie never authorizes an API call; Actuator ({@code /actuator}) works the same way for operators; the
  * pages use form login with CSRF-protected forms. Each door logs every request ({@link RequestLog}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,16 +41,42 @@ class SecurityConfig {
 	/** The role of the people who run the service ({@code users.Role.OPERATOR}). */
 	private static final String OPERATOR = "OPERATOR";
 
+	/**
+	 * A person's login, not a key: every call but those {@link #apiChain} opens to keys. An anonymous call fails
+	 * this too and is answered 401, like any call without credentials.
+	 */
+	private static final AuthorizationManager<RequestAuthorizationContext> NOT_AN_API_KEY = AuthorizationManagers
+		.allOf(AuthenticatedAuthorizationManager.authenticated(),
+				AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(ApiKeyAuthentication.ROLE)));
+
 	private final RequestLog requestLog = new RequestLog();
 
+	/**
+	 * A brand's API key may post and read its programs' conversions and read their reports, nothing else (403
+	 * {@code forbidden}); which programs are its brand's is the controllers' usual check (ProgramCatalog), so
+	 * another brand's program is 404 as for anyone. A person's login may call everything, as before. Without the
+	 * key store (web slice tests) no Bearer filter is added: a Bearer call then has no credentials, 401.
+	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandler problems, ObjectProvider<ApiKeys> keys)
+			throws Exception {
+		ApiKeys store = keys.getIfAvailable();
+		if (store != null) {
+			http.addFilterBefore(new BearerKeyFilter(store, problems), BasicAuthenticationFilter.class);
+		}
 		return http.securityMatcher("/api/**")
 			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/programs/*/conversions", "/api/programs/*/conversions/batch")
+				.authenticated()
+				.requestMatchers(HttpMethod.GET, "/api/programs/*/conversions", "/api/programs/*/conversions/*",
+						"/api/programs/*/reports/**")
+				.authenticated()
+				.anyRequest()
+				.access(NOT_AN_API_KEY))
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Credentials come with each request, never from a cookie, so there is no cross-site request to forge.
 			.csrf(csrf -> csrf.disable())

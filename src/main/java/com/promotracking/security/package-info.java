@@ -1,5 +1,5 @@
 /** The filter chains (API, Actuator, pages), the login page, and how security refusals are answered. */
-@ApplicationModule(allowedDependencies = { "web" })
+@ApplicationModule(allowedDependencies = { "apikeys", "users", "kernel", "web" })
 @NullMarked
 package com.promotracking.security;
 

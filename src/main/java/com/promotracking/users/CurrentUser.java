@@ -21,6 +21,19 @@ public record CurrentUser(long id, String username, String displayName, Role rol
 		this(id, username, displayName, role, managedBrandIds, null);
 	}
 
+	/**
+	 * A brand's API key as the rest of the application sees it: it manages its one brand, so the access rule
+	 * ({@code programs.ProgramCatalog}) applies to it unchanged, and the history names it {@code api-key:<name>}.
+	 * Its id is the key's id negated, so it is never taken for a person's account.
+	 */
+	public static CurrentUser forApiKey(long keyId, String keyName, long brandId) {
+		return new CurrentUser(-keyId, "api-key:" + keyName, keyName, Role.API_KEY, Set.of(brandId));
+	}
+
+	public boolean isApiKey() {
+		return this.role == Role.API_KEY;
+	}
+
 	public boolean isPartner() {
 		return this.role == Role.PARTNER;
 	}

@@ -24,6 +24,10 @@ class CurrentUserWebConfig implements WebMvcConfigurer, HandlerMethodArgumentRes
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
 			return user.currentUser();
 		}
+		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser apiKey) {
+			// An API key (security.ApiKeyAuthentication): its identity is the principal itself.
+			return apiKey;
+		}
 		return null;
 	}
 

@@ -9,9 +9,14 @@ public enum Role {
 	/** Promotes programs; changes no settings. */
 	PARTNER,
 	/** Runs the service: reads its health details, version and metrics under {@code /actuator}; no program. */
-	OPERATOR;
+	OPERATOR,
+	/**
+	 * Not a person: a brand's API key, acting for that brand alone and only on its conversions and reports. No
+	 * account has this role; a key's {@link CurrentUser} is made by {@link CurrentUser#forApiKey}.
+	 */
+	API_KEY;
 
-	/** As the API writes it: {@code brand-admin}, {@code csm}, {@code partner}, {@code operator}. */
+	/** As the API writes it: {@code brand-admin}, {@code csm}, {@code partner}, {@code operator}, {@code api-key}. */
 	public String value() {
 		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}

@@ -53,7 +53,7 @@ class UserAccount {
 		Set<Long> managed = switch (this.role) {
 			case BRAND_ADMIN -> Set.of(this.brandId);
 			case CSM -> this.assignedBrandIds;
-			case PARTNER, OPERATOR -> Set.of();
+			case PARTNER, OPERATOR, API_KEY -> Set.of();
 		};
 		return new CurrentUser(this.id, this.username, this.displayName, this.role, managed, this.partnerId);
 	}

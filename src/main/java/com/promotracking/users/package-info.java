@@ -1,4 +1,4 @@
-/** Accounts, roles and who is signed in: brand admins, CSMs and partners. */
+/** Accounts, roles and who is signed in: brand admins, CSMs, partners, operators, and the identity of an API key. */
 @ApplicationModule(allowedDependencies = {})
 @NullMarked
 package com.promotracking.users;

@@ -408,6 +408,7 @@ class AdSettingsControllerTest {
 		assertThat(page.select(".summary dd").eachText()).containsExactly("Off", "Off", "No");
 		assertThat(page.select("aside.settings-menu h2").first().text()).isEqualTo("General");
 		assertThat(page.select("#menu-ad-settings").attr("href")).isEqualTo("/programs/11/settings/ad-settings");
+		assertThat(page.select("#menu-api-keys").attr("href")).isEqualTo("/settings/api-keys?brandId=1");
 	}
 
 	@Test

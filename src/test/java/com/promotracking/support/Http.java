@@ -48,8 +48,11 @@ public final class Http {
 	/** The operator: Actuator only, no brand, no program. */
 	public static final String OLIVIA = "olivia@ops.example";
 
+	/** The second partner (Coupon Corner), in both Acme programs. */
+	public static final String QUINN = "quinn@coupons.example";
+
 	public static final Map<String, String> PASSWORDS = Map.of(ALICE, "alice-demo-pass", BOB, "bob-demo-pass",
-			CAROL, "carol-demo-pass", PAT, "pat-demo-pass", OLIVIA, "olivia-demo-pass");
+			CAROL, "carol-demo-pass", PAT, "pat-demo-pass", OLIVIA, "olivia-demo-pass", QUINN, "quinn-demo-pass");
 
 	public static final String ACME = "Acme Outdoor";
 
@@ -343,6 +346,25 @@ public final class Http {
 		}
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
+		}
+		request.method(method, (jsonBody != null) ? BodyPublishers.ofString(jsonBody) : BodyPublishers.noBody());
+		return send(request);
+	}
+
+	/** An API call with {@code Authorization: Bearer <key>} (null: no credentials); a null body sends none. */
+	public Response bearer(String method, String path, String key, String jsonBody) {
+		return raw(method, path, (key != null) ? "Bearer " + key : null, jsonBody);
+	}
+
+	/** An API call with this {@code Authorization} header as it is (null: none), to try malformed ones. */
+	public Response raw(String method, String path, String authorization, String jsonBody) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Accept", "application/json, application/problem+json");
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		if (jsonBody != null) {
+			request.header("Content-Type", "application/json");
 		}
 		request.method(method, (jsonBody != null) ? BodyPublishers.ofString(jsonBody) : BodyPublishers.noBody());
 		return send(request);
