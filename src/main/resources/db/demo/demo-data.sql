@@ -25,6 +25,14 @@ insert into app_user (username, password_hash, display_name, role, partner_id)
     select 'pat@partner.example', '{bcrypt}$2a$10$GwNObBdpICpkRAPdUSc01eDyhaTdPxhAJTmfUsVwfj7fAKYOElNKa', 'Pat Lee', 'PARTNER', id
     from partner where name = 'Trailblazer Deals';
 -- An operator: reads /actuator (health details, info, metrics), sees no brand and no program.
+-- A second partner of both Acme programs, so conversions can be credited to one partner rather than another.
+insert into partner (name) values ('Coupon Corner');
+insert into program_partner (program_id, partner_id)
+    select p.id, pa.id from program p join brand b on b.id = p.brand_id, partner pa
+    where b.name = 'Acme Outdoor' and pa.name = 'Coupon Corner';
+insert into app_user (username, password_hash, display_name, role, partner_id)
+    select 'quinn@coupons.example', '{bcrypt}$2a$10$VfLiUYJdtC5kv8lDHxNF.eVSutiw4RpEVb1u3QJA0qPP1KizPn/6e', 'Quinn Park', 'PARTNER', id
+    from partner where name = 'Coupon Corner';
 insert into app_user (username, password_hash, display_name, role)
     values ('olivia@ops.example', '{bcrypt}$2a$10$MPnssHsEOgg7xiahmy6JpO5auQ30R9/41OV.qYDGukPOy4lSTV6IS', 'Olivia Novak', 'OPERATOR');
 

@@ -25,12 +25,8 @@ public class PromoCodeRules {
 	 * Changes whenever a code is created or deactivated, whichever instance did it: codes are never deleted or
 	 * edited otherwise, so the count, the highest id and the count of deactivations tell every change apart.
 	 */
-	public CodesVersion versionOf(long programId) {
+	public PromoCodesVersion versionOf(long programId) {
 		return this.codes.versionOf(programId);
-	}
-
-	/** See {@link #versionOf}. */
-	public record CodesVersion(long count, long maxId, long deactivated) {
 	}
 
 }

@@ -43,9 +43,9 @@ interface TrackingPromoCodeRepository extends Repository<TrackingPromoCode, Long
 	List<PromoCodeRule> rulesOf(long programId);
 
 	@Query("""
-			select new com.promotracking.promocodes.PromoCodeRules.CodesVersion(count(c), coalesce(max(c.id), 0),
+			select new com.promotracking.promocodes.PromoCodesVersion(count(c), coalesce(max(c.id), 0),
 			    count(c.deactivatedAt))
 			from TrackingPromoCode c where c.programId = :programId""")
-	PromoCodeRules.CodesVersion versionOf(long programId);
+	PromoCodesVersion versionOf(long programId);
 
 }
