@@ -261,6 +261,10 @@ class ConversionApiIT {
 		assertThat(post(conversion(first, "2026-11-02T09:00:00Z", "7", "USD", null, null)).status()).isEqualTo(201);
 		assertInvalid(this.http.api("POST", path() + "/batch", ALICE, "{\"conversions\": []}"), "conversions");
 		assertInvalid(this.http.api("POST", path() + "/batch", ALICE, "{\"conversions\": ["
+				+ conversion(orderId(), "2026-11-02T09:00:00Z", "1", "USD", null, null) + ", "
+				+ conversion(orderId(), "2026-11-02T09:00:00Z", "\"ten\"", "USD", null, null) + "]}"),
+				"conversions[1].amount");
+		assertInvalid(this.http.api("POST", path() + "/batch", ALICE, "{\"conversions\": ["
 				+ conversion(orderId(), "2026-11-02T09:00:00Z", "1", "USD", null,
 						"[{\"partnerId\": 999999, \"at\": \"2026-11-02T08:00:00Z\"}]") + "]}"),
 				"conversions[0].clicks[0].partnerId");
