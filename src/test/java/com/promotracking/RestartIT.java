@@ -105,6 +105,7 @@ class RestartIT {
 		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 		assertThat(jdbc.queryForObject("select count(*) from brand", Integer.class)).isEqualTo(2);
 		assertThat(jdbc.queryForObject("select count(*) from program", Integer.class)).isEqualTo(3);
+		// alice, bob, carol, pat, olivia and quinn (Coupon Corner, added with conversions).
 		assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isEqualTo(6);
 	}
 

@@ -19,7 +19,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = CurrencyCode.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
-@interface CurrencyCode {
+public @interface CurrencyCode {
 
 	String message() default "is not an ISO 4217 currency code";
 
@@ -27,7 +27,7 @@ import jakarta.validation.Payload;
 
 	Class<? extends Payload>[] payload() default {};
 
-	class Validator implements ConstraintValidator<CurrencyCode, String> {
+	public class Validator implements ConstraintValidator<CurrencyCode, String> {
 
 		private static final Set<String> CODES = Currency.getAvailableCurrencies()
 			.stream()

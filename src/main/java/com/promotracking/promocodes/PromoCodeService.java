@@ -193,8 +193,10 @@ public class PromoCodeService {
 			}
 			try {
 				Pattern.compile(code);
+				// Conversions are matched with RE2/J (linear time): a regex it cannot compile could never credit.
+				com.google.re2j.Pattern.compile(code);
 			}
-			catch (PatternSyntaxException ex) {
+			catch (PatternSyntaxException | com.google.re2j.PatternSyntaxException ex) {
 				throw new InvalidField("code", "promoCode.error.regexInvalid");
 			}
 			for (TrackingPromoCode exact : this.codes.findLiveOfOtherPartners(programId, partnerId, MatchType.EXACT)) {

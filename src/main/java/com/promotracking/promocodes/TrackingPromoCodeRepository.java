@@ -36,4 +36,16 @@ interface TrackingPromoCodeRepository extends Repository<TrackingPromoCode, Long
 			  and c.matchType = :matchType""")
 	List<TrackingPromoCode> findLiveOfOtherPartners(long programId, long partnerId, MatchType matchType);
 
+	@Query("""
+			select new com.promotracking.promocodes.PromoCodeRule(c.id, c.partnerId, c.code, c.matchType, c.creditPolicy,
+			    c.startsAt, c.endsAt, c.deactivatedAt)
+			from TrackingPromoCode c where c.programId = :programId order by c.id""")
+	List<PromoCodeRule> rulesOf(long programId);
+
+	@Query("""
+			select new com.promotracking.promocodes.PromoCodesVersion(count(c), coalesce(max(c.id), 0),
+			    count(c.deactivatedAt))
+			from TrackingPromoCode c where c.programId = :programId""")
+	PromoCodesVersion versionOf(long programId);
+
 }

@@ -151,12 +151,17 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	private static String fieldOf(HttpMessageNotReadableException ex) {
 		if (ex.getCause() instanceof JacksonException failure && !failure.getPath().isEmpty()
 				&& (failure instanceof MismatchedInputException || UnreadableValue.in(failure) != null)) {
-			return failure.getPath()
-				.stream()
-				.map(JacksonException.Reference::getPropertyName)
-				.filter(name -> name != null)
-				.reduce((a, b) -> a + "." + b)
-				.orElse(null);
+			// Items of a list keep their index (conversions[3].amount), as bean validation names them.
+			StringBuilder path = new StringBuilder();
+			for (JacksonException.Reference reference : failure.getPath()) {
+				if (reference.getPropertyName() != null) {
+					path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+				}
+				else if (reference.getIndex() >= 0 && !path.isEmpty()) {
+					path.append('[').append(reference.getIndex()).append(']');
+				}
+			}
+			return path.isEmpty() ? null : path.toString();
 		}
 		return null;
 	}

@@ -312,6 +312,13 @@ class PromoCodeServiceTest {
 			assertInvalid(() -> create(regex(TRAILBLAZER, "TRAIL(")), "code", "promoCode.error.regexInvalid");
 		}
 
+		/** Conversions are matched with RE2/J: Java's backreferences and lookaround could never match there. */
+		@ParameterizedTest
+		@ValueSource(strings = { "(TRAIL)\\1", "TRAIL(?=15)[0-9]+", "(?<!X)TRAIL.*" })
+		void aRegexOutsideTheRe2SyntaxIsRefusedNamingCode(String regex) {
+			assertInvalid(() -> create(regex(TRAILBLAZER, regex)), "code", "promoCode.error.regexInvalid");
+		}
+
 		@Test
 		void aRegexLongerThan200CharactersIsRefusedNamingCode() {
 			assertInvalid(() -> create(regex(TRAILBLAZER, "A".repeat(201))), "code", "promoCode.error.regexTooLong");

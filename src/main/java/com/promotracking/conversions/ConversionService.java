@@ -1,0 +1,294 @@
+package com.promotracking.conversions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.promotracking.eventtypes.ActiveEventTypes;
+import com.promotracking.kernel.DomainException.FieldReason;
+import com.promotracking.kernel.UniqueConstraint;
+import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.programs.ProgramView;
+import com.promotracking.settings.TrackingSettings;
+import com.promotracking.users.CurrentUser;
+
+/**
+ * Conversions in and out. Every way in (one conversion, a batch) checks the same rules and attributes through the
+ * same {@link CodeMatcher}; the attribution is decided once, when the conversion arrives, and stored with it. An
+ * order id is taken once per program: a retry with the same content is answered with what was stored, other
+ * content is a conflict, and two requests at once meet at the unique constraint.
+ */
+@Service
+class ConversionService {
+
+	static final int MAX_BATCH = 1_000;
+
+	private final ProgramCatalog catalog;
+
+	private final ActiveEventTypes eventTypes;
+
+	private final TrackingSettings settings;
+
+	private final Matchers matchers;
+
+	private final ConversionStore store;
+
+	private final TransactionTemplate transactions;
+
+	private final TransactionTemplate reads;
+
+	private final Clock clock;
+
+	ConversionService(ProgramCatalog catalog, ActiveEventTypes eventTypes, TrackingSettings settings,
+			Matchers matchers, ConversionStore store, PlatformTransactionManager transactions, Clock clock) {
+		this.catalog = catalog;
+		this.eventTypes = eventTypes;
+		this.settings = settings;
+		this.matchers = matchers;
+		this.store = store;
+		this.transactions = new TransactionTemplate(transactions);
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
+		this.clock = clock;
+	}
+
+	/** One conversion: created, or the stored one when this is a retry of it. */
+	Recorded record(CurrentUser user, long programId, NewConversion conversion) {
+		ProgramView program = this.catalog.require(user, programId);
+		Map<Long, String> partners = this.catalog.partnerNames(program.id());
+		Instant now = this.clock.instant();
+		List<FieldReason> errors = new ArrayList<>();
+		checkClicks(conversion, "", partners, now, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidConversions(errors);
+		}
+		Conversion stored = this.store.findByOrderIds(program.id(), List.of(conversion.orderId()))
+			.get(conversion.orderId());
+		if (stored != null) {
+			return replayOf(stored, conversion, partners);
+		}
+		if (!this.eventTypes.of(program.id()).contains(conversion.eventTypeId())) {
+			throw new EventTypeNotActive();
+		}
+		NewConversion dated = dated(conversion, now);
+		Attribution attribution = attribute(program.id(), List.of(dated)).get(0);
+		try {
+			this.transactions.executeWithoutResult(status -> this.store.insert(program.id(), now,
+					List.of(new ConversionStore.Attributed(dated, attribution))));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The same order id was stored by another request since the read above: answer as if it had come first.
+			RuntimeException refusal = UniqueConstraint.violatedBy(ex, ConversionStore.UNIQUE_ORDER, OrderIdConflict::new);
+			if (!(refusal instanceof OrderIdConflict)) {
+				throw refusal;
+			}
+			Conversion winner = this.store.findByOrderIds(program.id(), List.of(conversion.orderId()))
+				.get(conversion.orderId());
+			if (winner == null) {
+				throw refusal;
+			}
+			return replayOf(winner, conversion, partners);
+		}
+		Conversion created = this.store.findByOrderIds(program.id(), List.of(conversion.orderId()))
+			.get(conversion.orderId());
+		return new Recorded(created, true, partners);
+	}
+
+	/**
+	 * A batch, all or nothing: every item is checked before any is stored, and an invalid one names its index.
+	 * Order ids already stored (or repeated in the batch) with the same content are replays; with other content
+	 * the whole batch is a conflict. One query reads the stored order ids and one JDBC batch inserts the rest.
+	 */
+	BatchRecorded recordBatch(CurrentUser user, long programId, List<NewConversion> conversions) {
+		ProgramView program = this.catalog.require(user, programId);
+		Map<Long, String> partners = this.catalog.partnerNames(program.id());
+		Set<Long> active = this.eventTypes.of(program.id());
+		Instant now = this.clock.instant();
+		List<FieldReason> errors = new ArrayList<>();
+		Map<String, Integer> firstOf = new HashMap<>();
+		for (int i = 0; i < conversions.size(); i++) {
+			NewConversion conversion = conversions.get(i);
+			String item = "conversions[" + i + "].";
+			checkClicks(conversion, item, partners, now, errors);
+			if (!active.contains(conversion.eventTypeId())) {
+				errors.add(new FieldReason(item + "eventTypeId", "conversion.error.eventTypeNotActive"));
+			}
+			Integer first = firstOf.putIfAbsent(conversion.orderId(), i);
+			if (first != null && !sameContent(conversions.get(first), conversion)) {
+				errors.add(new FieldReason(item + "orderId", "conversion.error.orderIdRepeated"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidConversions(errors);
+		}
+		// Two batches storing one order id at once: the loser reads the winner's rows and answers from them.
+		for (int attempt = 1;; attempt++) {
+			try {
+				return storeBatch(program.id(), conversions, firstOf, partners, now);
+			}
+			catch (DataIntegrityViolationException ex) {
+				RuntimeException refusal = UniqueConstraint.violatedBy(ex, ConversionStore.UNIQUE_ORDER,
+						OrderIdConflict::new);
+				if (!(refusal instanceof OrderIdConflict) || attempt == 2) {
+					throw refusal;
+				}
+			}
+		}
+	}
+
+	private BatchRecorded storeBatch(long programId, List<NewConversion> conversions, Map<String, Integer> firstOf,
+			Map<Long, String> partners, Instant now) {
+		Map<String, Conversion> stored = this.store.findByOrderIds(programId, firstOf.keySet());
+		List<FieldReason> conflicts = new ArrayList<>();
+		Map<String, NewConversion> fresh = new LinkedHashMap<>();
+		for (int i = 0; i < conversions.size(); i++) {
+			NewConversion conversion = conversions.get(i);
+			Conversion before = stored.get(conversion.orderId());
+			if (before != null && !before.sameAs(conversion)) {
+				conflicts.add(new FieldReason("conversions[" + i + "].orderId", "conversion.error.orderIdConflict"));
+			}
+			else if (before == null) {
+				fresh.putIfAbsent(conversion.orderId(), dated(conversion, now));
+			}
+		}
+		if (!conflicts.isEmpty()) {
+			throw new OrderIdConflict(conflicts);
+		}
+		List<NewConversion> toStore = List.copyOf(fresh.values());
+		Map<String, Attributed> decided = new HashMap<>();
+		Map<String, Long> ids = new HashMap<>();
+		if (!toStore.isEmpty()) {
+			List<Attribution> attributions = attribute(programId, toStore);
+			List<ConversionStore.Attributed> rows = new ArrayList<>();
+			for (int i = 0; i < toStore.size(); i++) {
+				rows.add(new ConversionStore.Attributed(toStore.get(i), attributions.get(i)));
+				decided.put(toStore.get(i).orderId(), new Attributed(attributions.get(i)));
+			}
+			ids.putAll(this.transactions.execute(status -> {
+				this.store.insert(programId, now, rows);
+				return this.store.idsOf(programId, fresh.keySet());
+			}));
+		}
+		List<BatchItem> results = new ArrayList<>();
+		for (int i = 0; i < conversions.size(); i++) {
+			String orderId = conversions.get(i).orderId();
+			Conversion before = stored.get(orderId);
+			if (before != null) {
+				results.add(new BatchItem(i, before.id(), before.attribution()));
+			}
+			else {
+				results.add(new BatchItem(i, ids.get(orderId), decided.get(orderId).attribution()));
+			}
+		}
+		int created = toStore.size();
+		return new BatchRecorded(created, conversions.size() - created, results, partners);
+	}
+
+	/** A page of the program's conversions, newest first; a partner sees only those credited to them. */
+	Listed list(CurrentUser user, long programId, ConversionFilter filter, int page, int size) {
+		return this.reads.execute(status -> {
+			ProgramView program = access(user, programId);
+			ConversionFilter seen = user.isPartner()
+					? new ConversionFilter(filter.from(), filter.to(), user.partnerId(), filter.promoCodeId(), filter.by())
+					: filter;
+			if (user.isPartner() && filter.partnerId() != null && !filter.partnerId().equals(user.partnerId())) {
+				return new Listed(List.of(), Map.of());
+			}
+			return new Listed(this.store.page(program.id(), seen, page, size), this.catalog.partnerNames(program.id()));
+		});
+	}
+
+	/** One conversion; a partner's only when it credited them. */
+	Recorded get(CurrentUser user, long programId, long conversionId) {
+		return this.reads.execute(status -> {
+			ProgramView program = access(user, programId);
+			Conversion conversion = this.store.find(program.id(), conversionId)
+				.filter(found -> !user.isPartner() || user.partnerId().equals(found.attribution().partnerId()))
+				.orElseThrow(ConversionNotFound::new);
+			return new Recorded(conversion, false, this.catalog.partnerNames(program.id()));
+		});
+	}
+
+	/** The days from {@code from} to {@code to}, both included, in {@code zone}, as the instants they span. */
+	static Instant[] range(LocalDate from, LocalDate to, ZoneId zone) {
+		return new Instant[] { from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant() };
+	}
+
+	ProgramView access(CurrentUser user, long programId) {
+		return user.isPartner() ? this.catalog.requireJoined(user, programId) : this.catalog.require(user, programId);
+	}
+
+	private List<Attribution> attribute(long programId, List<NewConversion> conversions) {
+		CodeMatcher matcher = this.matchers.of(programId);
+		boolean trackingOn = this.settings.trackingEnabled(programId);
+		return conversions.stream()
+			.map(conversion -> matcher.attribute(conversion.occurredAt(), conversion.promoCode(), conversion.clicks(),
+					trackingOn))
+			.toList();
+	}
+
+	private static Recorded replayOf(Conversion stored, NewConversion retry, Map<Long, String> partners) {
+		if (!stored.sameAs(retry)) {
+			throw new OrderIdConflict();
+		}
+		return new Recorded(stored, false, partners);
+	}
+
+	/** Two items of one batch with one order id: the second is a retry of the first when nothing else differs. */
+	private static boolean sameContent(NewConversion first, NewConversion second) {
+		return first.equals(second);
+	}
+
+	private static NewConversion dated(NewConversion conversion, Instant now) {
+		return (conversion.occurredAt() != null) ? conversion
+				: new NewConversion(conversion.orderId(), conversion.eventTypeId(), now, conversion.amount(),
+						conversion.currency(), conversion.promoCode(), conversion.clicks());
+	}
+
+	/** Each click is a partner of the program's, at or before the conversion (the time of receipt by default). */
+	private static void checkClicks(NewConversion conversion, String item, Map<Long, String> partners, Instant now,
+			List<FieldReason> errors) {
+		Instant occurredAt = (conversion.occurredAt() != null) ? conversion.occurredAt() : now;
+		Set<String> fields = new LinkedHashSet<>();
+		for (int i = 0; i < conversion.clicks().size(); i++) {
+			Click click = conversion.clicks().get(i);
+			String field = item + "clicks[" + i + "].";
+			if (!partners.containsKey(click.partnerId()) && fields.add(field + "partnerId")) {
+				errors.add(new FieldReason(field + "partnerId", "conversion.error.unknownPartner"));
+			}
+			if (click.at().isAfter(occurredAt) && fields.add(field + "at")) {
+				errors.add(new FieldReason(field + "at", "conversion.error.clickAfterConversion"));
+			}
+		}
+	}
+
+	/** A conversion and whether this request created it, with the program's partner names to show it. */
+	record Recorded(Conversion conversion, boolean created, Map<Long, String> partnerNames) {
+	}
+
+	record BatchRecorded(int created, int replayed, List<BatchItem> results, Map<Long, String> partnerNames) {
+	}
+
+	record BatchItem(int index, long id, Attribution attribution) {
+	}
+
+	record Listed(List<Conversion> conversions, Map<Long, String> partnerNames) {
+	}
+
+	private record Attributed(Attribution attribution) {
+	}
+
+}

@@ -1,0 +1,223 @@
+package com.promotracking.conversions;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.promotracking.users.CurrentUser;
+import com.promotracking.users.Role;
+import com.promotracking.users.SignedInUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Caps the SQL of taking conversions, counted where statements reach the driver: one conversion issues a small
+ * fixed number, and a batch the same number whatever its size (no statement per item), with a code matched
+ * by each item.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(ConversionQueryCountTest.CountStatements.class)
+class ConversionQueryCountTest {
+
+	/**
+	 * Program, partners, the stored order id, active event types, codes version, tracking, the insert and the
+	 * conversion read back.
+	 */
+	static final int SINGLE_STATEMENTS = 8;
+
+	/** Program, partners, active event types, stored order ids, codes version, tracking, the batch insert, the ids. */
+	static final int BATCH_STATEMENTS = 8;
+
+	private static final AtomicInteger ORDERS = new AtomicInteger();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	CurrentUser alice;
+
+	long acmeUs;
+
+	long onlineSale;
+
+	String code;
+
+	@BeforeEach
+	void trackingOnWithACode() {
+		this.acmeUs = this.jdbc.queryForObject("select id from program where name = 'Acme Outdoor US'", Long.class);
+		this.onlineSale = this.jdbc.queryForObject("select id from event_type where program_id = ?", Long.class,
+				this.acmeUs);
+		this.code = "COUNT" + ORDERS.incrementAndGet();
+		long acme = this.jdbc.queryForObject("select id from brand where name = 'Acme Outdoor'", Long.class);
+		long aliceId = this.jdbc.queryForObject("select id from app_user where username = 'alice@acme.example'",
+				Long.class);
+		this.alice = new CurrentUser(aliceId, "alice@acme.example", "Alice Martin", Role.BRAND_ADMIN, Set.of(acme));
+		this.jdbc.update("update promo_code_settings set promo_code_tracking_enabled = true where program_id = ?",
+				this.acmeUs);
+		this.jdbc.update("""
+				insert into promo_code (program_id, partner_id, code, code_key, match_type, credit_policy, starts_at,
+				    time_zone, created_at, created_by)
+				select ?, id, ?, ?, 'EXACT', 'ALWAYS', timestamp with time zone '2025-01-01 00:00:00+00',
+				    'UTC', current_timestamp, 'test' from partner where name = 'Coupon Corner'""", this.acmeUs,
+				this.code, "exact:" + this.code.toLowerCase());
+	}
+
+	@Test
+	void oneConversionIssuesAFixedSmallNumberOfStatements() throws Exception {
+		post(single(order()));
+
+		int issued = countOnThisThread(() -> post(single(order())));
+
+		assertThat(issued).isLessThanOrEqualTo(SINGLE_STATEMENTS);
+	}
+
+	@Test
+	void aBatchIssuesAsManyStatementsForAThousandItemsAsForTwo() throws Exception {
+		post(batch(2));
+
+		int two = countOnThisThread(() -> post(batch(2)));
+		int thousand = countOnThisThread(() -> post(batch(ConversionService.MAX_BATCH)));
+
+		assertThat(two).isLessThanOrEqualTo(BATCH_STATEMENTS);
+		assertThat(thousand).isEqualTo(two);
+		assertThat(this.jdbc.queryForObject("select count(*) from conversion where matched_code = ? and attributed_by = 'PROMO_CODE'",
+				Integer.class, this.code)).as("every item credited by the code").isEqualTo(1_004);
+	}
+
+	private void post(String[] pathAndBody) throws Exception {
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post(pathAndBody[0])
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(pathAndBody[1])
+			.with(authentication(SignedInUsers.authenticationOf(this.alice))))
+			.andExpect(status().is2xxSuccessful());
+	}
+
+	private String[] single(String orderId) {
+		return new String[] { "/api/programs/" + this.acmeUs + "/conversions", item(orderId) };
+	}
+
+	private String[] batch(int size) {
+		StringBuilder body = new StringBuilder("{\"conversions\": [");
+		for (int i = 0; i < size; i++) {
+			body.append((i > 0) ? ", " : "").append(item(order()));
+		}
+		return new String[] { "/api/programs/" + this.acmeUs + "/conversions/batch", body.append("]}").toString() };
+	}
+
+	private String item(String orderId) {
+		return "{\"orderId\": \"" + orderId + "\", \"eventTypeId\": " + this.onlineSale
+				+ ", \"occurredAt\": \"2026-11-02T09:00:00Z\", \"amount\": 10, \"currency\": \"USD\", \"promoCode\": \""
+				+ this.code.toLowerCase() + "\"}";
+	}
+
+	private static String order() {
+		return "COUNT-" + ORDERS.incrementAndGet();
+	}
+
+	private int countOnThisThread(Work work) throws Exception {
+		return ((CountingDataSource) this.dataSource).countOnThisThread(work);
+	}
+
+	interface Work {
+
+		void run() throws Exception;
+
+	}
+
+	/** Counts the statements prepared on one thread while a piece of work runs (as AdSettingsQueryCountTest). */
+	static class CountingDataSource extends DelegatingDataSource {
+
+		private static final Set<String> STATEMENT_MAKERS = Set.of("prepareStatement", "prepareCall",
+				"createStatement");
+
+		private final ThreadLocal<int[]> counter = new ThreadLocal<>();
+
+		CountingDataSource(DataSource target) {
+			super(target);
+		}
+
+		int countOnThisThread(Work work) throws Exception {
+			int[] count = new int[1];
+			this.counter.set(count);
+			try {
+				work.run();
+			}
+			finally {
+				this.counter.remove();
+			}
+			return count[0];
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return counting(super.getConnection());
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return counting(super.getConnection(username, password));
+		}
+
+		private Connection counting(Connection connection) {
+			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+						int[] count = this.counter.get();
+						if (count != null && STATEMENT_MAKERS.contains(method.getName())) {
+							count[0]++;
+						}
+						try {
+							return method.invoke(connection, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CountStatements {
+
+		@Bean
+		static BeanPostProcessor countingConversionsDataSource() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					return (bean instanceof DataSource dataSource && !(bean instanceof CountingDataSource))
+							? new CountingDataSource(dataSource) : bean;
+				}
+			};
+		}
+
+	}
+
+}
