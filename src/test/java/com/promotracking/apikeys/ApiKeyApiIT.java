@@ -17,23 +17,14 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.promotracking.audit.ChangeTransactions;
-import com.promotracking.audit.Channel;
-import com.promotracking.audit.History;
-import com.promotracking.audit.HistoryEvent;
-import com.promotracking.audit.Subject;
-import com.promotracking.audit.Subject.SubjectType;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.support.Http;
@@ -55,9 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * API keys over real HTTP: made, listed and revoked by the brand's people; the key shown once and only its hash
- * stored; and what a call with a key may do. The conversion and report endpoints are not in this application yet,
- * so a probe of this test stands for them at two of their addresses ({@link ScopeProbe}); the plain conversions
- * address is left unmapped, to show a key reaches the application there (404) rather than being stopped (401, 403).
+ * stored; and what a call with a key may do: the conversion endpoints themselves, and a probe under the reports'
+ * addresses ({@link ScopeProbe}) that shows who the key acts as.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ApiKeyApiIT {
@@ -217,10 +207,14 @@ class ApiKeyApiIT {
 		assertThat(probed.get("actor").asString()).isEqualTo("api-key:" + name);
 		assertThat(probed.get("role").asString()).isEqualTo("api-key");
 
-		Http.expect(this.http.bearer("POST", batch(this.acmeUs), key, "{}"), 201);
-		List<JsonNode> history = this.http.history(ALICE, this.acmeUs.id(), 0, 10);
-		assertThat(history.get(0).get("actor").asString()).isEqualTo("api-key:" + name);
-		assertThat(history.get(0).get("actorRole").asString()).isEqualTo("api-key");
+		long onlineSale = Http.expect(this.http.api("GET", "/api/programs/" + this.acmeUs.id() + "/event-types", ALICE,
+				null), 200).json().get(0).get("id").asLong();
+		String conversion = "{\"orderId\": \"KEY-" + System.nanoTime() + "\", \"eventTypeId\": " + onlineSale
+				+ ", \"amount\": 10, \"currency\": \"USD\"}";
+		Http.expect(this.http.bearer("POST", conversions(this.acmeUs), key, conversion), 201);
+		Http.expect(this.http.bearer("POST", conversions(this.acmeUs) + "/batch", key,
+				"{\"conversions\": [" + conversion.replace("KEY", "KEYB") + "]}"), 200);
+		Http.expect(this.http.bearer("GET", conversions(this.acmeUs), key, null), 200);
 
 		assertThat(listed(this.http.api("GET", "/api/api-keys", ALICE, null), idOfKeyNamed(name)).get("lastUsedAt")
 			.isNull()).isFalse();
@@ -231,12 +225,8 @@ class ApiKeyApiIT {
 		String key = create(ALICE, "{\"name\": \"" + uniqueName("Scope") + "\"}").json().get("key").asString();
 
 		assertProblem(this.http.bearer("GET", probe(this.globexMain), key, null), 404, "not-found");
-		assertProblem(this.http.bearer("POST", batch(this.globexMain), key, "{}"), 404, "not-found");
-		// Unmapped in this application: the key is let through to it, and nothing answers there.
-		Response unmapped = this.http.bearer("POST", "/api/programs/" + this.globexMain.id() + "/conversions", key, "{}");
-		assertThat(unmapped.status()).isEqualTo(404);
-		Response own = this.http.bearer("GET", "/api/programs/" + this.acmeUs.id() + "/conversions", key, null);
-		assertThat(own.status()).isEqualTo(404);
+		assertProblem(this.http.bearer("GET", conversions(this.globexMain), key, null), 404, "not-found");
+		assertProblem(this.http.bearer("GET", conversions(this.globexMain) + "/1", key, null), 404, "not-found");
 	}
 
 	@ParameterizedTest
@@ -351,20 +341,17 @@ class ApiKeyApiIT {
 		return "/api/programs/" + program.id() + "/reports/probe";
 	}
 
-	private static String batch(Program program) {
-		return "/api/programs/" + program.id() + "/conversions/batch";
+	private static String conversions(Program program) {
+		return "/api/programs/" + program.id() + "/conversions";
 	}
 
-	/**
-	 * Stands for the conversion and report endpoints, which are not in this application yet: it checks access as
-	 * they do (ProgramCatalog) and, for the batch, writes a history entry as a change would.
-	 */
+	/** An address under the reports', checking access as they do (ProgramCatalog), that says who the caller acts as. */
 	@TestConfiguration
 	static class ScopeProbe {
 
 		@Bean
-		ProbeController apiKeyProbe(ProgramCatalog catalog, ChangeTransactions changes, History history) {
-			return new ProbeController(catalog, changes, history);
+		ProbeController apiKeyProbe(ProgramCatalog catalog) {
+			return new ProbeController(catalog);
 		}
 
 	}
@@ -374,31 +361,14 @@ class ApiKeyApiIT {
 
 		private final ProgramCatalog catalog;
 
-		private final ChangeTransactions changes;
-
-		private final History history;
-
-		ProbeController(ProgramCatalog catalog, ChangeTransactions changes, History history) {
+		ProbeController(ProgramCatalog catalog) {
 			this.catalog = catalog;
-			this.changes = changes;
-			this.history = history;
 		}
 
 		@GetMapping("/api/programs/{programId}/reports/probe")
 		Map<String, Object> report(@PathVariable long programId, CurrentUser user) {
 			ProgramView program = this.catalog.require(user, programId);
 			return Map.of("programId", program.id(), "actor", user.username(), "role", user.role().value());
-		}
-
-		@PostMapping("/api/programs/{programId}/conversions/batch")
-		@ResponseStatus(HttpStatus.CREATED)
-		Map<String, Object> batch(@PathVariable long programId, CurrentUser user) {
-			this.changes.run(() -> {
-				ProgramView program = this.catalog.require(user, programId);
-				this.history.record(HistoryEvent.changed(program, user, Channel.API,
-						new Subject(SubjectType.PROMO_CODE_SETTINGS, program.id(), program.name()), "probe", Map.of()));
-			});
-			return Map.of("programId", programId);
 		}
 
 	}
