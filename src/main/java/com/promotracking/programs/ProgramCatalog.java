@@ -87,8 +87,8 @@ public class ProgramCatalog {
 	}
 
 	/**
-	 * The programs the user manages, by brand and name. Read once per web request and user: a page's service
-	 * may read them with the rest of the page and the page's program switcher (see SwitcherModel) again.
+	 * The programs the user manages, by brand and name. Read once per web request and user: a page may need them
+	 * itself (the API keys page's menu) and for its program switcher (SwitcherModel) as well.
 	 */
 	public List<ProgramView> visibleTo(CurrentUser user) {
 		if (user.managedBrandIds().isEmpty()) {

@@ -31,9 +31,10 @@ import com.promotracking.apikeys.ApiKeys;
 import com.promotracking.web.RequestLog;
 
 /**
- * Three doors: the JSON API takes HTTP Basic or a brand's API key ({@code Authorization: Bearer}) on every request
- * and keeps no session, so a browser's session cookie never authorizes an API call; Actuator ({@code /actuator}) works the same way for operators; the
- * pages use form login with CSRF-protected forms. Each door logs every request ({@link RequestLog}).
+ * Three doors: the JSON API takes HTTP Basic or a brand's API key ({@code Authorization: Bearer}) on every
+ * request and keeps no session, so a browser's session cookie never authorizes an API call; Actuator
+ * ({@code /actuator}) works the same way for operators; the pages use form login with CSRF-protected forms. Each
+ * door logs every request ({@link RequestLog}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
