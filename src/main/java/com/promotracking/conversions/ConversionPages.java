@@ -43,8 +43,8 @@ class ConversionPages {
 		ProgramView program = this.conversions.access(user, programId);
 		ConversionFilter seen = filter.seenBy(user);
 		// One more than the page shows tells whether a next page follows, without counting them all.
-		List<Conversion> found = (seen != null && size > 0) ? this.store.slice(program.id(), seen, (long) page * size, size + 1)
-				: List.of();
+		List<Conversion> found = (seen != null && size > 0)
+				? this.store.slice(program.id(), seen, (long) page * size, size + 1) : List.of();
 		List<PromoCodeRule> programCodes = this.codes.of(program.id());
 		Map<Long, Long> codePartners = new HashMap<>();
 		programCodes.forEach(code -> codePartners.put(code.id(), code.partnerId()));

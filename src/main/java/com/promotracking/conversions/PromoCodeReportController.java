@@ -68,16 +68,7 @@ class PromoCodeReportController {
 	@GetMapping(PATH)
 	String page(@PathVariable long programId, @ModelAttribute(FORM) ReportForm form, BindingResult binding,
 			CurrentUser user, Model model, HttpServletResponse response) {
-		checkRange(form, binding);
-		Report report = null;
-		if (!binding.hasErrors()) {
-			try {
-				report = this.reports.report(user, programId, form.from(), form.to(), form.zone());
-			}
-			catch (InvalidField invalid) {
-				FormErrors.reject(binding, invalid);
-			}
-		}
+		Report report = read(programId, form, binding, user);
 		ProgramView program = this.conversions.access(user, programId);
 		model.addAttribute("program", program);
 		model.addAttribute("partnerView", user.isPartner());
@@ -103,16 +94,7 @@ class PromoCodeReportController {
 	@GetMapping(PATH + ".csv")
 	ResponseEntity<String> csv(@PathVariable long programId, @ModelAttribute(FORM) ReportForm form,
 			BindingResult binding, CurrentUser user, Locale locale, HttpServletRequest request) {
-		checkRange(form, binding);
-		Report report = null;
-		if (!binding.hasErrors()) {
-			try {
-				report = this.reports.report(user, programId, form.from(), form.to(), form.zone());
-			}
-			catch (InvalidField invalid) {
-				// The page says it on the field.
-			}
-		}
+		Report report = read(programId, form, binding, user);
 		if (report == null) {
 			String query = request.getQueryString();
 			return ResponseEntity.status(HttpStatus.SEE_OTHER)
@@ -126,6 +108,21 @@ class PromoCodeReportController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(fileName).build().toString())
 			.body(ReportCsv.of(report.rows(), this.messages, locale));
+	}
+
+	/** The report the form asks for, or null when a field is refused (the binding then says which and why). */
+	private Report read(long programId, ReportForm form, BindingResult binding, CurrentUser user) {
+		checkRange(form, binding);
+		if (binding.hasErrors()) {
+			return null;
+		}
+		try {
+			return this.reports.report(user, programId, form.from(), form.to(), form.zone());
+		}
+		catch (InvalidField invalid) {
+			FormErrors.reject(binding, invalid);
+			return null;
+		}
 	}
 
 	/** The range's own rules, on the fields the user typed, before anything is read. */

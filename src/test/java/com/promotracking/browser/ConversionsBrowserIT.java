@@ -41,6 +41,7 @@ import static com.promotracking.browser.BrowserSupport.heading;
 import static com.promotracking.browser.BrowserSupport.navigateBy;
 import static com.promotracking.browser.BrowserSupport.screenshot;
 import static com.promotracking.browser.BrowserSupport.screenshotOfWholePage;
+import static com.promotracking.browser.BrowserSupport.settingsMenuLink;
 import static com.promotracking.support.Http.ACME_US;
 import static com.promotracking.support.Http.ALICE;
 import static com.promotracking.support.Http.PASSWORDS;
@@ -140,7 +141,7 @@ class ConversionsBrowserIT {
 		if (!driver.getCurrentUrl().endsWith("/programs/" + this.usId + "/settings")) {
 			driver.get(url("/programs/" + this.usId + "/settings"));
 		}
-		navigateBy(driver, () -> menuLink("General", "menu-api-keys", "API keys").click());
+		navigateBy(driver, () -> settingsMenuLink(driver, "General", "menu-api-keys", "API keys").click());
 		this.wait.until(ExpectedConditions.urlMatches("/settings/api-keys"));
 		driver.findElement(By.id("key-name")).sendKeys(keyName);
 		navigateBy(driver, () -> driver.findElement(By.id("create-api-key-submit")).click());
@@ -150,7 +151,7 @@ class ConversionsBrowserIT {
 
 		// 2. Engage → Promo codes: an exact code for Coupon Corner, credited always, live from now.
 		driver.get(url("/programs/" + this.usId + "/settings"));
-		navigateBy(driver, () -> menuLink("Engage", "menu-promo-codes", "Promo codes").click());
+		navigateBy(driver, () -> settingsMenuLink(driver, "Engage", "menu-promo-codes", "Promo codes").click());
 		this.wait.until(ExpectedConditions.urlMatches("/programs/" + this.usId + "/promo-codes$"));
 		new Select(driver.findElement(By.id("code-partner"))).selectByVisibleText(PARTNER_NAME);
 		driver.findElement(By.id("code-code")).sendKeys(code);
@@ -171,7 +172,7 @@ class ConversionsBrowserIT {
 		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
 
 		// 4. Engage → Conversions: the conversion, newest first, and why it credited Coupon Corner.
-		navigateBy(driver, () -> menuLink("Engage", "menu-conversions", "Conversions").click());
+		navigateBy(driver, () -> settingsMenuLink(driver, "Engage", "menu-conversions", "Conversions").click());
 		this.wait.until(ExpectedConditions.urlMatches("/programs/" + this.usId + "/conversions$"));
 		assertThat(heading(driver)).isEqualTo("Conversions of " + ACME_US);
 		WebElement row = driver.findElement(By.xpath(
@@ -184,8 +185,8 @@ class ConversionsBrowserIT {
 		screenshotOfWholePage(driver, "conversions.png");
 
 		// 5. Reports → Promo code performance, the last 30 days by default: the code, credited once.
-		navigateBy(driver, () -> menuLink("Reports", "menu-promo-code-performance", "Promo code performance")
-			.click());
+		navigateBy(driver, () -> settingsMenuLink(driver, "Reports", "menu-promo-code-performance",
+				"Promo code performance").click());
 		this.wait.until(ExpectedConditions.urlMatches("/programs/" + this.usId + "/reports/promo-codes$"));
 		assertThat(heading(driver)).isEqualTo("Promo code performance of " + ACME_US);
 		List<WebElement> rows = driver.findElements(By.xpath(
@@ -219,15 +220,6 @@ class ConversionsBrowserIT {
 			}
 		}
 		throw new IllegalStateException("No Online Sale event type in " + ACME_US);
-	}
-
-	/** A link of the right-hand settings column, under the given heading. */
-	private static WebElement menuLink(String heading, String id, String text) {
-		WebElement column = driver.findElement(By.cssSelector("aside.settings-menu"));
-		WebElement link = column.findElement(
-				By.xpath("./h2[normalize-space(.)='" + heading + "']/following-sibling::ul[1]//a[@id='" + id + "']"));
-		assertThat(link.getText()).isEqualTo(text);
-		return link;
 	}
 
 	private String url(String path) {

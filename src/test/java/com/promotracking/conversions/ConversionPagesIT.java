@@ -182,7 +182,9 @@ class ConversionPagesIT {
 
 	@Test
 	void aPartnerSeesOnlyTheConversionsCreditedToThemAndNoOtherPartnersName() {
-		Document quinn = expect(this.http.get(this.http.login(QUINN), conversions(DAYS)), 200).html();
+		Session quinnSession = this.http.login(QUINN);
+		Document programs = expect(this.http.get(quinnSession, "/partner/requests"), 200).html();
+		Document quinn = expect(this.http.get(quinnSession, conversions(DAYS)), 200).html();
 		Document pat = expect(this.http.get(this.http.login(PAT), conversions(DAYS)), 200).html();
 
 		assertThat(orderIds(quinn)).containsExactly(order("E"), order("D"), order("B"), order("A"));
@@ -196,6 +198,10 @@ class ConversionPagesIT {
 		assertThat(quinn.select("aside.settings-menu")).isEmpty();
 		assertThat(quinn.select("#back-to-partner-programs").attr("href")).isEqualTo("/partner/requests");
 		assertThat(pat.select("#no-conversions").text()).isEqualTo("No conversion matches.");
+		assertThat(programs.select("#conversions-" + data.program()).attr("href"))
+			.isEqualTo("/programs/" + data.program() + "/conversions");
+		assertThat(programs.select("#promo-code-performance-" + data.program()).attr("href"))
+			.isEqualTo("/programs/" + data.program() + "/reports/promo-codes");
 	}
 
 	@Test
