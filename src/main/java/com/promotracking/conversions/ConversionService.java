@@ -201,10 +201,8 @@ class ConversionService {
 	Listed list(CurrentUser user, long programId, ConversionFilter filter, int page, int size) {
 		return this.reads.execute(status -> {
 			ProgramView program = access(user, programId);
-			ConversionFilter seen = user.isPartner()
-					? new ConversionFilter(filter.from(), filter.to(), user.partnerId(), filter.promoCodeId(), filter.by())
-					: filter;
-			if (user.isPartner() && filter.partnerId() != null && !filter.partnerId().equals(user.partnerId())) {
+			ConversionFilter seen = filter.seenBy(user);
+			if (seen == null) {
 				return new Listed(List.of(), Map.of());
 			}
 			return new Listed(this.store.page(program.id(), seen, page, size), this.catalog.partnerNames(program.id()));

@@ -55,8 +55,7 @@ class PromoCodeReport {
 	 */
 	@Transactional(readOnly = true)
 	Report report(CurrentUser user, long programId, LocalDate from, LocalDate to, ZoneId zone) {
-		ProgramView program = user.isPartner() ? this.catalog.requireJoined(user, programId)
-				: this.catalog.require(user, programId);
+		ProgramView program = access(user, programId);
 		LocalDate last = (to != null) ? to : LocalDate.now(this.clock.withZone(zone));
 		LocalDate first = (from != null) ? from : last.minusDays(DEFAULT_DAYS - 1);
 		if (first.isAfter(last)) {
@@ -94,6 +93,35 @@ class PromoCodeReport {
 		}
 		result.sort(Comparator.comparingLong(CodeRow::credited).reversed().thenComparing(CodeRow::code));
 		return new Report(first, last, zone, result);
+	}
+
+	/**
+	 * Per day from {@code first} to {@code last} in {@code zone}, every day listed (zeros too), the conversions
+	 * credited by a promo code; a partner counts those their own codes credited. The database counts per quarter
+	 * hour (see {@link ConversionStore#creditedPerQuarterHour}) and the days are made here, in the zone asked for.
+	 */
+	@Transactional(readOnly = true)
+	List<Day> daily(CurrentUser user, long programId, LocalDate first, LocalDate last, ZoneId zone) {
+		ProgramView program = access(user, programId);
+		Instant[] range = ConversionService.range(first, last, zone);
+		Map<Long, Long> buckets = this.store.creditedPerQuarterHour(program.id(), range[0], range[1],
+				user.isPartner() ? user.partnerId() : null);
+		SortedMap<LocalDate, Long> days = new TreeMap<>();
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			days.put(day, 0L);
+		}
+		buckets.forEach((bucket, credited) -> days.merge(
+				Instant.ofEpochSecond(bucket * ConversionStore.QUARTER_HOUR_SECONDS).atZone(zone).toLocalDate(),
+				credited, Long::sum));
+		return days.entrySet().stream().map(day -> new Day(day.getKey(), day.getValue())).toList();
+	}
+
+	private ProgramView access(CurrentUser user, long programId) {
+		return user.isPartner() ? this.catalog.requireJoined(user, programId) : this.catalog.require(user, programId);
+	}
+
+	/** One day of the daily figures. */
+	record Day(LocalDate date, long credited) {
 	}
 
 	record Report(LocalDate from, LocalDate to, ZoneId timeZone, List<CodeRow> rows) {

@@ -1,5 +1,9 @@
-/** Conversions: intake (single and batch), their attribution to a partner by promo code or click, and reports. */
-@ApplicationModule(allowedDependencies = { "promocodes", "settings", "eventtypes", "programs", "users", "kernel" })
+/**
+ * Conversions: intake (single and batch), their attribution to a partner by promo code or click, the promo code
+ * report, and their pages (the list with why each was credited, the report with its chart and CSV).
+ */
+@ApplicationModule(allowedDependencies = { "promocodes", "settings", "eventtypes", "programs", "users", "kernel",
+		"web" })
 @NullMarked
 package com.promotracking.conversions;
 

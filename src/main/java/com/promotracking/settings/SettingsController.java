@@ -57,6 +57,8 @@ class SettingsController {
 			case "event-types" -> "/event-types";
 			case "promo-codes" -> "/promo-codes";
 			case "requests" -> "/promo-code-requests";
+			case "conversions" -> "/conversions";
+			case "promo-code-performance" -> "/reports/promo-codes";
 			default -> "/settings";
 		};
 		return "redirect:/programs/" + target + page;

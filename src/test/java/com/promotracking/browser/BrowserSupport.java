@@ -20,9 +20,12 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.FluentWait;
 
 import com.promotracking.support.Http;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the browser tests share: joining and closing a {@link Browser} started in the background, waiting for
@@ -84,6 +87,15 @@ final class BrowserSupport {
 
 	static String lang(WebDriver driver) {
 		return driver.findElement(By.tagName("html")).getDomAttribute("lang");
+	}
+
+	/** A link of the right-hand settings column, under the given heading, checked to read {@code text}. */
+	static WebElement settingsMenuLink(WebDriver driver, String heading, String id, String text) {
+		WebElement column = driver.findElement(By.cssSelector("aside.settings-menu"));
+		WebElement link = column.findElement(
+				By.xpath("./h2[normalize-space(.)='" + heading + "']/following-sibling::ul[1]//a[@id='" + id + "']"));
+		assertThat(link.getText()).isEqualTo(text);
+		return link;
 	}
 
 	static Object js(WebDriver driver, String script, Object... arguments) {

@@ -42,6 +42,7 @@ import static com.promotracking.browser.BrowserSupport.lang;
 import static com.promotracking.browser.BrowserSupport.navigateBy;
 import static com.promotracking.browser.BrowserSupport.screenshot;
 import static com.promotracking.browser.BrowserSupport.screenshotOfWholePage;
+import static com.promotracking.browser.BrowserSupport.settingsMenuLink;
 import static com.promotracking.support.Http.ACME_US;
 import static com.promotracking.support.Http.ALICE;
 import static com.promotracking.support.Http.PAT;
@@ -171,7 +172,8 @@ class PartnerRequestBrowserIT {
 			alice.get(url("/programs/" + this.usId + "/settings"));
 		}
 		assertThat(heading(alice)).isEqualTo("Paramètres de " + ACME_US);
-		navigateBy(alice, () -> menuLink("Général", "menu-ad-settings", "Paramètres des annonces").click());
+		navigateBy(alice,
+				() -> settingsMenuLink(alice, "Général", "menu-ad-settings", "Paramètres des annonces").click());
 		this.aliceWait.until(ExpectedConditions.urlMatches("/programs/" + this.usId + "/settings/ad-settings$"));
 		assertThat(heading(alice)).isEqualTo("Paramètres des annonces");
 		WebElement tracking = alice.findElement(By.id(TRACKING));
@@ -226,7 +228,7 @@ class PartnerRequestBrowserIT {
 		assertThat(mine.getText()).contains(dateNeeded, instructions, "Par " + PAT + " le ");
 
 		// 3. Alice: right-hand column → Engagement → Demandes; the request is there, open.
-		navigateBy(alice, () -> menuLink("Engagement", "menu-requests", "Demandes").click());
+		navigateBy(alice, () -> settingsMenuLink(alice, "Engagement", "menu-requests", "Demandes").click());
 		this.aliceWait.until(ExpectedConditions.urlMatches("/programs/" + this.usId + "/promo-code-requests$"));
 		assertThat(heading(alice)).isEqualTo("Demandes de codes promo pour " + ACME_US);
 		WebElement requestLink = alice.findElement(By.id("request-" + requestId));
@@ -283,7 +285,7 @@ class PartnerRequestBrowserIT {
 		assertThat(mine.findElement(By.cssSelector(".approved-code")).getText()).isEqualTo(approved);
 
 		// 6. Alice: right-hand column → Engagement → Codes promo; the approved code is Trailblazer Deals', active.
-		navigateBy(alice, () -> menuLink("Engagement", "menu-promo-codes", "Codes promo").click());
+		navigateBy(alice, () -> settingsMenuLink(alice, "Engagement", "menu-promo-codes", "Codes promo").click());
 		this.aliceWait.until(ExpectedConditions.urlMatches("/programs/" + this.usId + "/promo-codes$"));
 		assertThat(heading(alice)).isEqualTo("Codes promo de " + ACME_US);
 		List<WebElement> rows = alice.findElements(By.xpath(
@@ -324,15 +326,6 @@ class PartnerRequestBrowserIT {
 		driver.findElement(By.id("password")).sendKeys(PASSWORDS.get(username));
 		navigateBy(driver, () -> driver.findElement(By.id("login")).click());
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profile-menu")));
-	}
-
-	/** A link of Alice's right-hand settings column, under the given heading. */
-	private static WebElement menuLink(String heading, String id, String text) {
-		WebElement column = alice.findElement(By.cssSelector("aside.settings-menu"));
-		WebElement link = column.findElement(
-				By.xpath("./h2[normalize-space(.)='" + heading + "']/following-sibling::ul[1]//a[@id='" + id + "']"));
-		assertThat(link.getText()).isEqualTo(text);
-		return link;
 	}
 
 	/** The ids ({@code partner-request-N}) of the requests on Pat's list. */
