@@ -42,19 +42,19 @@ import static com.promotracking.support.Http.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cluster check: one PostgreSQL server, two instances of the built jar on two ports, as in production
- * behind nginx. It proves that no state lives in one JVM, that concurrent saves over both instances lose no
- * update, that killing an instance loses no acknowledged save, and that a stopping instance finishes the
- * requests it has. It prints its figures; any broken promise throws.
+ * The cluster check: one PostgreSQL server, two instances of the built jar on two ports, and nginx in front of
+ * them with the shipped {@code deploy/nginx.conf}, as in production. It proves that conversions sent with an API
+ * key through nginx are balanced over both instances (a full batch stored once, a replay doubling nothing,
+ * oversized bodies refused by nginx: see {@link ThroughNginx}), that no state lives in one JVM, that concurrent
+ * saves over both instances lose no update, that killing an instance loses no acknowledged save, and that a
+ * stopping instance finishes the requests it has. It prints its figures; any broken promise throws.
  *
  * <p>Run by {@code ClusterPostgresIT} in the build and by {@code scripts/cluster-check} by hand:
  * {@code ClusterCheck JAR [SAVES]}.
  */
-public final class ClusterCheck {
+public final class ClusterCheck implements AutoCloseable {
 
 	private static final int THREADS = 16;
-
-	private final Path jar;
 
 	private final int saves;
 
@@ -62,12 +62,34 @@ public final class ClusterCheck {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient client = HttpClient.newHttpClient();
+	private final Path logs;
 
-	public ClusterCheck(Path jar, int saves, PrintStream out) {
-		this.jar = jar;
+	private final ThrowawayPostgres database;
+
+	private final Instance a;
+
+	private final Instance b;
+
+	private final Connection db;
+
+	private final Http onA;
+
+	private final Http onB;
+
+	private final long program;
+
+	private ClusterCheck(int saves, PrintStream out, Path logs, ThrowawayPostgres database, Instance a, Instance b,
+			Connection db) {
 		this.saves = saves;
 		this.out = out;
+		this.logs = logs;
+		this.database = database;
+		this.a = a;
+		this.b = b;
+		this.db = db;
+		this.onA = new Http(a.port, this.json);
+		this.onB = new Http(b.port, this.json);
+		this.program = this.onA.program(ACME_US).id();
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -75,38 +97,81 @@ public final class ClusterCheck {
 			System.err.println("usage: ClusterCheck JAR [SAVES]");
 			System.exit(2);
 		}
-		new ClusterCheck(Path.of(args[0]), (args.length > 1) ? Integer.parseInt(args[1]) : 200, System.out).run();
+		if (Nginx.missing().isPresent()) {
+			System.err.println("Cluster check: " + Nginx.missing().get());
+			System.exit(1);
+		}
+		try (ClusterCheck check = start(Path.of(args[0]), (args.length > 1) ? Integer.parseInt(args[1]) : 200,
+				System.out)) {
+			check.throughNginx();
+			check.sharedStateAndSaves();
+		}
 		System.exit(0);
 	}
 
-	public void run() throws Exception {
+	/**
+	 * Starts the database and both instances at the same moment, waits until both are ready and checks that the
+	 * demo data was loaded once.
+	 */
+	public static ClusterCheck start(Path jar, int saves, PrintStream out) throws Exception {
 		Path logs = Files.createDirectories(Path.of("target", "cluster-check"));
-		try (ThrowawayPostgres database = ThrowawayPostgres.start();
-				Instance a = Instance.start("A", this.jar, database, logs);
-				Instance b = Instance.start("B", this.jar, database, logs)) {
-			this.out.printf("Cluster check: PostgreSQL on port %d, instance A on %d, instance B on %d (logs in %s)%n",
+		ThrowawayPostgres database = ThrowawayPostgres.start();
+		List<AutoCloseable> started = new ArrayList<>(List.of(database));
+		try {
+			Instance a = Instance.start("A", jar, database, logs);
+			started.add(0, a);
+			Instance b = Instance.start("B", jar, database, logs);
+			started.add(0, b);
+			out.printf("Cluster check: PostgreSQL on port %d, instance A on %d, instance B on %d (logs in %s)%n",
 					database.port(), a.port, b.port, logs.toAbsolutePath());
 			a.awaitReady();
 			b.awaitReady();
-			Http onA = new Http(a.port, this.json);
-			Http onB = new Http(b.port, this.json);
-			long program = onA.program(ACME_US).id();
-			try (Connection db = DriverManager.getConnection(database.jdbcUrl(), "app", "app")) {
-				demoDataLoadedOnce(db);
-				sharedState(onA, onB, program);
-				Tally together = concurrentSaves("both instances up", List.of(onA, onB), program, db, null);
-				assertThat(together.found()).as("saves found").isEqualTo(together.acknowledged());
-				assertThat(together.acknowledged()).as("some saves must win").isPositive();
-				Tally killed = concurrentSaves("instance A killed (SIGKILL) mid-load", List.of(onA, onB), program, db,
-						a::kill);
-				assertThat(killed.acknowledgedAfterKillOnB()).as("B kept serving after A was killed").isPositive();
-				gracefulShutdown(b, onB, program, db);
+			Connection db = DriverManager.getConnection(database.jdbcUrl(), "app", "app");
+			started.add(0, db);
+			demoDataLoadedOnce(db);
+			return new ClusterCheck(saves, out, logs, database, a, b, db);
+		}
+		catch (Exception | AssertionError ex) {
+			for (AutoCloseable each : started) {
+				each.close();
 			}
+			throw ex;
+		}
+	}
+
+	/** nginx with the shipped conf in front of both instances: see {@link ThroughNginx}. */
+	public void throughNginx() throws Exception {
+		try (Nginx nginx = Nginx.start(this.a.port, this.b.port, this.logs)) {
+			new ThroughNginx(nginx, this.a, this.b, this.onA, this.onB, this.program, this.db, this.json, this.out)
+				.run();
+		}
+	}
+
+	/**
+	 * Shared sessions and data, concurrent saves with both instances up and with A killed mid-load, then a
+	 * graceful stop of B: the instances are gone afterwards.
+	 */
+	public void sharedStateAndSaves() throws Exception {
+		sharedState(this.onA, this.onB, this.program);
+		Tally together = concurrentSaves("both instances up", List.of(this.onA, this.onB), this.program, this.db, null);
+		assertThat(together.found()).as("saves found").isEqualTo(together.acknowledged());
+		assertThat(together.acknowledged()).as("some saves must win").isPositive();
+		Tally killed = concurrentSaves("instance A killed (SIGKILL) mid-load", List.of(this.onA, this.onB), this.program,
+				this.db, this.a::kill);
+		assertThat(killed.acknowledgedAfterKillOnB()).as("B kept serving after A was killed").isPositive();
+		gracefulShutdown(this.b, this.onB, this.program, this.db);
+	}
+
+	@Override
+	public void close() throws Exception {
+		try (ThrowawayPostgres stopLast = this.database; Instance closeA = this.a; Instance closeB = this.b;
+				Connection closeFirst = this.db) {
+			// Closed in reverse order: the connection, B, A, then the server.
 		}
 	}
 
 	/** Both instances started at the same moment on an empty database: the demo data is there once. */
-	private void demoDataLoadedOnce(Connection db) throws SQLException {
+	private static void demoDataLoadedOnce(Connection db) throws SQLException {
 		assertThat(count(db, "select count(*) from brand")).as("brands").isEqualTo(2);
 		assertThat(count(db, "select count(*) from app_user where username = 'alice@acme.example'")).isEqualTo(1);
 	}
@@ -278,7 +343,7 @@ public final class ClusterCheck {
 
 		final Process process;
 
-		private final Path log;
+		final Path log;
 
 		private final HttpClient client = HttpClient.newHttpClient();
 
@@ -344,7 +409,7 @@ public final class ClusterCheck {
 			this.process.waitFor(30, TimeUnit.SECONDS);
 		}
 
-		private static int freePort() throws IOException {
+		static int freePort() throws IOException {
 			try (ServerSocket socket = new ServerSocket(0)) {
 				return socket.getLocalPort();
 			}
