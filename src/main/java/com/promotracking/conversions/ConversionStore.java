@@ -259,21 +259,7 @@ class ConversionStore {
 				    from conversion_daily
 				    where program_id = :program and utc_day >= :firstDay and utc_day < :endDay
 				    union all
-				    select promo_code_id, currency,
-				        case when attributed_by = 'PROMO_CODE' then 1 else 0 end,
-				        case when attributed_by = 'PROMO_CODE' then amount else 0 end,
-				        case when attributed_by = 'PROMO_CODE' then 0 else 1 end
-				    from conversion
-				    where program_id = :program and occurred_at >= :from and occurred_at < :headEnd
-				        and promo_code_id is not null
-				    union all
-				    select promo_code_id, currency,
-				        case when attributed_by = 'PROMO_CODE' then 1 else 0 end,
-				        case when attributed_by = 'PROMO_CODE' then amount else 0 end,
-				        case when attributed_by = 'PROMO_CODE' then 0 else 1 end
-				    from conversion
-				    where program_id = :program and occurred_at >= :tailStart and occurred_at < :to
-				        and promo_code_id is not null
+				""" + rawFigures("from", "headEnd") + " union all " + rawFigures("tailStart", "to") + """
 				) figures
 				group by promo_code_id, currency""")
 			.param("program", programId)
@@ -286,6 +272,18 @@ class ConversionStore {
 			.query((row, n) -> new CodeFigures(row.getLong("promo_code_id"), row.getString("currency"),
 					row.getLong("credited"), row.getBigDecimal("revenue"), row.getLong("elsewhere")))
 			.list();
+	}
+
+	/** The figures of each conversion between two named instants, as a part of the report's statement. */
+	private static String rawFigures(String from, String to) {
+		return """
+				select promo_code_id, currency,
+				    case when attributed_by = 'PROMO_CODE' then 1 else 0 end,
+				    case when attributed_by = 'PROMO_CODE' then amount else 0 end,
+				    case when attributed_by = 'PROMO_CODE' then 0 else 1 end
+				from conversion
+				where program_id = :program and occurred_at >= :%s and occurred_at < :%s and promo_code_id is not null
+				""".formatted(from, to);
 	}
 
 	/** A conversion and the attribution decided for it, about to be stored. */
