@@ -2,11 +2,13 @@ package com.promotracking.conversions;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.google.re2j.Pattern;
 
@@ -23,10 +25,30 @@ import com.promotracking.promocodes.PromoCodeRule;
  */
 final class CodeMatcher {
 
+	/** A regex that starts so matches without case from there on. */
+	private static final String CASELESS = "(?i)";
+
 	private final Map<String, List<PromoCodeRule>> exact = new HashMap<>();
 
 	/** Oldest first: between regexes matching one code, the oldest wins. */
 	private final List<CompiledRegex> regexes = new ArrayList<>();
+
+	/**
+	 * The regexes that start with a literal part, by that part (lower-case ones for {@code (?i)} regexes): a code
+	 * is only tried against those whose part it starts with, and against {@link #unprefixed}. With a hundred
+	 * regexes, trying each on every code cost more than all the rest of attributing it.
+	 */
+	private final Map<String, int[]> byPrefix = new HashMap<>();
+
+	private final Map<String, int[]> byLowerCasePrefix = new HashMap<>();
+
+	/** The lengths of the literal parts above, each once. */
+	private int[] prefixLengths = new int[0];
+
+	private int[] lowerCasePrefixLengths = new int[0];
+
+	/** Indexes into {@link #regexes} of those with no literal start: tried on every code. */
+	private int[] unprefixed = new int[0];
 
 	private CodeMatcher(List<PromoCodeRule> rules) {
 		List<PromoCodeRule> sorted = new ArrayList<>(rules);
@@ -42,6 +64,33 @@ final class CodeMatcher {
 				}
 			}
 		}
+		Map<String, List<Integer>> byPrefix = new HashMap<>();
+		Map<String, List<Integer>> byLowerCasePrefix = new HashMap<>();
+		List<Integer> unprefixed = new ArrayList<>();
+		for (int i = 0; i < this.regexes.size(); i++) {
+			String regex = this.regexes.get(i).rule().code();
+			boolean caseless = regex.startsWith(CASELESS);
+			String prefix = LiteralStart.of(caseless ? regex.substring(CASELESS.length()) : regex);
+			if (prefix.isEmpty()) {
+				unprefixed.add(i);
+			}
+			else if (caseless) {
+				byLowerCasePrefix.computeIfAbsent(prefix.toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(i);
+			}
+			else {
+				byPrefix.computeIfAbsent(prefix, key -> new ArrayList<>()).add(i);
+			}
+		}
+		byPrefix.forEach((prefix, indexes) -> this.byPrefix.put(prefix, ints(indexes)));
+		byLowerCasePrefix.forEach((prefix, indexes) -> this.byLowerCasePrefix.put(prefix, ints(indexes)));
+		this.prefixLengths = byPrefix.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
+		this.lowerCasePrefixLengths = byLowerCasePrefix.keySet()
+			.stream()
+			.mapToInt(String::length)
+			.distinct()
+			.sorted()
+			.toArray();
+		this.unprefixed = ints(unprefixed);
 	}
 
 	static CodeMatcher of(List<PromoCodeRule> rules) {
@@ -93,7 +142,8 @@ final class CodeMatcher {
 	 */
 	private Match match(String text, Instant at) {
 		boolean inactive = false;
-		List<PromoCodeRule> exactCodes = this.exact.get(text.toLowerCase(Locale.ROOT));
+		String lowerCase = text.toLowerCase(Locale.ROOT);
+		List<PromoCodeRule> exactCodes = this.exact.get(lowerCase);
 		if (exactCodes != null) {
 			for (PromoCodeRule rule : exactCodes) {
 				if (rule.liveAt(at)) {
@@ -102,7 +152,8 @@ final class CodeMatcher {
 				inactive = true;
 			}
 		}
-		for (CompiledRegex regex : this.regexes) {
+		for (int i : candidates(text, lowerCase)) {
+			CompiledRegex regex = this.regexes.get(i);
 			if (regex.pattern().matches(text)) {
 				if (regex.rule().liveAt(at)) {
 					return new Match(regex.rule(), false);
@@ -111,6 +162,54 @@ final class CodeMatcher {
 			}
 		}
 		return new Match(null, inactive);
+	}
+
+	/**
+	 * The regexes that may match the whole text, oldest first: those whose literal start the text starts with, and
+	 * those without one. A text with a character beyond ASCII is tried against every regex, since {@code (?i)}
+	 * folds some such characters onto ASCII letters (the long s onto s) that lower-casing leaves apart.
+	 */
+	private int[] candidates(String text, String lowerCase) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 128) {
+				return IntStream.range(0, this.regexes.size()).toArray();
+			}
+		}
+		int[] found = this.unprefixed;
+		// Each bucket is oldest first already; two put together are sorted again.
+		boolean added = false;
+		for (int pass = 0; pass < 2; pass++) {
+			int[] lengths = (pass == 0) ? this.prefixLengths : this.lowerCasePrefixLengths;
+			Map<String, int[]> index = (pass == 0) ? this.byPrefix : this.byLowerCasePrefix;
+			String of = (pass == 0) ? text : lowerCase;
+			for (int length : lengths) {
+				if (length > of.length()) {
+					break;
+				}
+				int[] more = index.get(of.substring(0, length));
+				if (more != null && found.length == 0) {
+					found = more;
+				}
+				else if (more != null) {
+					found = concat(found, more);
+					added = true;
+				}
+			}
+		}
+		if (added) {
+			Arrays.sort(found);
+		}
+		return found;
+	}
+
+	private static int[] concat(int[] first, int[] second) {
+		int[] both = Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
+	}
+
+	private static int[] ints(List<Integer> values) {
+		return values.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	private static Attribution byClick(Click winning, PromoCodeRule matched, Flag flag) {
@@ -131,6 +230,37 @@ final class CodeMatcher {
 		catch (com.google.re2j.PatternSyntaxException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * The literal characters every whole match of a regex starts with, as far as they can be told safely: letters,
+	 * digits, {@code -} and {@code _} up to the first other character, less the last one when a quantifier follows
+	 * it; nothing when the regex has an alternation anywhere (the start would hold for one branch only).
+	 */
+	static final class LiteralStart {
+
+		private LiteralStart() {
+		}
+
+		static String of(String regex) {
+			if (regex.indexOf('|') >= 0) {
+				return "";
+			}
+			int start = regex.startsWith("^") ? 1 : 0;
+			int end = start;
+			while (end < regex.length() && literal(regex.charAt(end))) {
+				end++;
+			}
+			if (end < regex.length() && "*+?{".indexOf(regex.charAt(end)) >= 0 && end > start) {
+				end--;
+			}
+			return regex.substring(start, end);
+		}
+
+		private static boolean literal(char c) {
+			return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+		}
+
 	}
 
 	private record CompiledRegex(PromoCodeRule rule, Pattern pattern) {

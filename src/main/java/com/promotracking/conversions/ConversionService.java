@@ -1,9 +1,11 @@
 package com.promotracking.conversions;
 
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,45 +67,51 @@ class ConversionService {
 		this.clock = clock;
 	}
 
-	/** One conversion: created, or the stored one when this is a retry of it. */
+	/**
+	 * One conversion: created, or the stored one when this is a retry of it. A retry is told by the order id's
+	 * unique constraint rather than by a read before each insert: retries are rare, and the constraint is where two
+	 * requests at once meet anyway.
+	 */
 	Recorded record(CurrentUser user, long programId, NewConversion conversion) {
 		ProgramView program = this.catalog.require(user, programId);
 		Map<Long, String> partners = this.catalog.partnerNames(program.id());
-		Instant now = this.clock.instant();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		List<FieldReason> errors = new ArrayList<>();
 		checkClicks(conversion, "", partners, now, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidConversions(errors);
 		}
-		Conversion stored = this.store.findByOrderIds(program.id(), List.of(conversion.orderId()))
-			.get(conversion.orderId());
-		if (stored != null) {
-			return replayOf(stored, conversion, partners);
-		}
 		if (!this.eventTypes.of(program.id()).contains(conversion.eventTypeId())) {
+			// A retry of a conversion stored before its event type stopped being active is still answered.
+			Conversion stored = storedOrder(program.id(), conversion.orderId());
+			if (stored != null) {
+				return replayOf(stored, conversion, partners);
+			}
 			throw new EventTypeNotActive();
 		}
 		NewConversion dated = dated(conversion, now);
 		Attribution attribution = attribute(program.id(), List.of(dated)).get(0);
+		long id;
 		try {
-			this.transactions.executeWithoutResult(status -> this.store.insert(program.id(), now,
-					List.of(new ConversionStore.Attributed(dated, attribution))));
+			id = insert(program.id(), now, List.of(new ConversionStore.Attributed(dated, attribution)))
+				.get(dated.orderId());
 		}
 		catch (DataIntegrityViolationException ex) {
-			// The same order id was stored by another request since the read above: answer as if it had come first.
+			// The order id is stored already (a retry, or another request since): answer from the stored one.
 			RuntimeException refusal = UniqueConstraint.violatedBy(ex, ConversionStore.UNIQUE_ORDER, OrderIdConflict::new);
 			if (!(refusal instanceof OrderIdConflict)) {
 				throw refusal;
 			}
-			Conversion winner = this.store.findByOrderIds(program.id(), List.of(conversion.orderId()))
-				.get(conversion.orderId());
+			Conversion winner = storedOrder(program.id(), conversion.orderId());
 			if (winner == null) {
 				throw refusal;
 			}
 			return replayOf(winner, conversion, partners);
 		}
-		Conversion created = this.store.findByOrderIds(program.id(), List.of(conversion.orderId()))
-			.get(conversion.orderId());
+		// What was stored, as a read would give it back: amounts with their 2 decimals, instants in microseconds.
+		Conversion created = new Conversion(id, program.id(), dated.orderId(), dated.eventTypeId(), dated.occurredAt(),
+				now, dated.amount().setScale(2, RoundingMode.UNNECESSARY), dated.currency(), dated.promoCode(),
+				dated.clicks(), attribution);
 		return new Recorded(created, true, partners);
 	}
 
@@ -116,7 +124,7 @@ class ConversionService {
 		ProgramView program = this.catalog.require(user, programId);
 		Map<Long, String> partners = this.catalog.partnerNames(program.id());
 		Set<Long> active = this.eventTypes.of(program.id());
-		Instant now = this.clock.instant();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		List<FieldReason> errors = new ArrayList<>();
 		Map<String, Integer> firstOf = new HashMap<>();
 		for (int i = 0; i < conversions.size(); i++) {
@@ -177,10 +185,7 @@ class ConversionService {
 				rows.add(new ConversionStore.Attributed(toStore.get(i), attributions.get(i)));
 				decided.put(toStore.get(i).orderId(), new Attributed(attributions.get(i)));
 			}
-			ids.putAll(this.transactions.execute(status -> {
-				this.store.insert(programId, now, rows);
-				return this.store.idsOf(programId, fresh.keySet());
-			}));
+			ids.putAll(insert(programId, now, rows));
 		}
 		List<BatchItem> results = new ArrayList<>();
 		for (int i = 0; i < conversions.size(); i++) {
@@ -227,6 +232,28 @@ class ConversionService {
 
 	ProgramView access(CurrentUser user, long programId) {
 		return user.isPartner() ? this.catalog.requireJoined(user, programId) : this.catalog.require(user, programId);
+	}
+
+	private Conversion storedOrder(long programId, String orderId) {
+		return this.store.findByOrderIds(programId, List.of(orderId)).get(orderId);
+	}
+
+	/**
+	 * Stores conversions and their share of the daily figures in one transaction; the ids given, by order id. Two
+	 * transactions adding the first figures of one code's day at once meet at that row's key: the loser, rolled
+	 * back whole, tries again and adds to the winner's row.
+	 */
+	private Map<String, Long> insert(long programId, Instant now, List<ConversionStore.Attributed> rows) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transactions.execute(status -> this.store.insert(programId, now, rows));
+			}
+			catch (DataIntegrityViolationException ex) {
+				if (attempt == 3 || !ConversionStore.dailyFiguresRaced(ex)) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private List<Attribution> attribute(long programId, List<NewConversion> conversions) {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -13,13 +14,19 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.promotracking.conversions.Attribution.By;
@@ -28,12 +35,16 @@ import com.promotracking.promocodes.CreditPolicy;
 
 /**
  * Conversions in plain SQL: a conversion never changes once stored, so an entity would only add cost, and a batch
- * is one JDBC batch of inserts.
+ * is one JDBC batch of inserts. The promo code report's daily figures ({@code conversion_daily}) are kept here
+ * too, written with the conversions they count.
  */
 @Repository
 class ConversionStore {
 
 	static final String UNIQUE_ORDER = "uk_conversion_program_order";
+
+	/** Named in a key violation of the daily figures, by H2 (its table) and PostgreSQL (its key) alike. */
+	private static final String DAILY_FIGURES = "conversion_daily";
 
 	private static final String COLUMNS = """
 			id, program_id, order_id, event_type_id, occurred_at, received_at, amount, currency, promo_code, clicks,
@@ -65,18 +76,6 @@ class ConversionStore {
 			.collect(Collectors.toMap(Conversion::orderId, conversion -> conversion));
 	}
 
-	/** The ids just given to these order ids, in one query. */
-	Map<String, Long> idsOf(long programId, Collection<String> orderIds) {
-		Map<String, Long> ids = new HashMap<>();
-		this.jdbc.sql("select id, order_id from conversion where program_id = :program and order_id in (:orders)")
-			.param("program", programId)
-			.param("orders", orderIds)
-			.query(row -> {
-				ids.put(row.getString("order_id"), row.getLong("id"));
-			});
-		return ids;
-	}
-
 	Optional<Conversion> find(long programId, long id) {
 		return this.jdbc.sql("select " + COLUMNS + " from conversion where id = :id and program_id = :program")
 			.param("id", id)
@@ -85,43 +84,122 @@ class ConversionStore {
 			.optional();
 	}
 
-	/** Stores the conversions in one JDBC batch; the caller runs it in a transaction. */
-	void insert(long programId, Instant receivedAt, List<Attributed> conversions) {
-		this.template.batchUpdate("""
+	/**
+	 * Stores the conversions in one JDBC batch and adds them to the daily figures, and returns the ids given to
+	 * them, by order id (the database hands them back with the batch: no query to read them). The caller runs it
+	 * in a transaction, so a conversion and its share of the figures commit together.
+	 */
+	Map<String, Long> insert(long programId, Instant receivedAt, List<Attributed> conversions) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.template.batchUpdate(connection -> connection.prepareStatement("""
 				insert into conversion (program_id, order_id, event_type_id, occurred_at, received_at, amount, currency,
 				    promo_code, clicks, credited_partner_id, attributed_by, promo_code_id, matched_code, credit_policy,
 				    flags)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" }),
+				new BatchPreparedStatementSetter() {
 
-			@Override
-			public void setValues(PreparedStatement statement, int i) throws SQLException {
-				Attributed item = conversions.get(i);
-				NewConversion conversion = item.conversion();
-				Attribution attribution = item.attribution();
-				statement.setLong(1, programId);
-				statement.setString(2, conversion.orderId());
-				statement.setLong(3, conversion.eventTypeId());
-				statement.setObject(4, utc(conversion.occurredAt()));
-				statement.setObject(5, utc(receivedAt));
-				statement.setBigDecimal(6, conversion.amount());
-				statement.setString(7, conversion.currency());
-				statement.setString(8, conversion.promoCode());
-				statement.setString(9, Conversion.clicksText(conversion.clicks()));
-				setLong(statement, 10, attribution.partnerId());
-				statement.setString(11, attribution.by().name());
-				setLong(statement, 12, attribution.promoCodeId());
-				statement.setString(13, attribution.code());
-				statement.setString(14, (attribution.creditPolicy() != null) ? attribution.creditPolicy().name() : null);
-				statement.setString(15,
-						attribution.flags().stream().map(Flag::value).collect(Collectors.joining(" ")));
+					@Override
+					public void setValues(PreparedStatement statement, int i) throws SQLException {
+						Attributed item = conversions.get(i);
+						NewConversion conversion = item.conversion();
+						Attribution attribution = item.attribution();
+						statement.setLong(1, programId);
+						statement.setString(2, conversion.orderId());
+						statement.setLong(3, conversion.eventTypeId());
+						statement.setObject(4, utc(conversion.occurredAt()));
+						statement.setObject(5, utc(receivedAt));
+						statement.setBigDecimal(6, conversion.amount());
+						statement.setString(7, conversion.currency());
+						statement.setString(8, conversion.promoCode());
+						statement.setString(9, Conversion.clicksText(conversion.clicks()));
+						setLong(statement, 10, attribution.partnerId());
+						statement.setString(11, attribution.by().name());
+						setLong(statement, 12, attribution.promoCodeId());
+						statement.setString(13, attribution.code());
+						statement.setString(14,
+								(attribution.creditPolicy() != null) ? attribution.creditPolicy().name() : null);
+						statement.setString(15,
+								attribution.flags().stream().map(Flag::value).collect(Collectors.joining(" ")));
+					}
+
+					@Override
+					public int getBatchSize() {
+						return conversions.size();
+					}
+
+				}, keys);
+		List<Map<String, Object>> generated = keys.getKeyList();
+		if (generated.size() != conversions.size()) {
+			throw new IllegalStateException("the database gave " + generated.size() + " ids for "
+					+ conversions.size() + " conversions");
+		}
+		Map<String, Long> ids = new HashMap<>();
+		for (int i = 0; i < conversions.size(); i++) {
+			ids.put(conversions.get(i).conversion().orderId(), idOf(generated.get(i)));
+		}
+		addToDailyFigures(programId, conversions);
+		return ids;
+	}
+
+	/**
+	 * Adds the conversions that matched a code to the figures of their UTC day, one statement batch whatever their
+	 * number. Keys go in one order, so two transactions adding to the same days lock them in the same order.
+	 */
+	private void addToDailyFigures(long programId, List<Attributed> conversions) {
+		SortedMap<DayKey, long[]> counts = new TreeMap<>();
+		Map<DayKey, BigDecimal> revenue = new HashMap<>();
+		for (Attributed item : conversions) {
+			Long codeId = item.attribution().promoCodeId();
+			if (codeId == null) {
+				continue;
 			}
-
-			@Override
-			public int getBatchSize() {
-				return conversions.size();
+			DayKey key = new DayKey(LocalDate.ofInstant(item.conversion().occurredAt(), ZoneOffset.UTC), codeId,
+					item.conversion().currency());
+			long[] count = counts.computeIfAbsent(key, k -> new long[2]);
+			if (item.attribution().by() == By.PROMO_CODE) {
+				count[0]++;
+				revenue.merge(key, item.conversion().amount(), BigDecimal::add);
 			}
+			else {
+				count[1]++;
+			}
+		}
+		if (counts.isEmpty()) {
+			return;
+		}
+		List<DayKey> keys = List.copyOf(counts.keySet());
+		this.template.batchUpdate("""
+				merge into conversion_daily d
+				using (select cast(? as bigint) as program_id, cast(? as date) as utc_day, cast(? as bigint) as promo_code_id,
+				    cast(? as varchar(3)) as currency, cast(? as bigint) as credited, cast(? as numeric(18, 2)) as revenue,
+				    cast(? as bigint) as elsewhere) s
+				on d.program_id = s.program_id and d.utc_day = s.utc_day and d.promo_code_id = s.promo_code_id
+				    and d.currency = s.currency
+				when matched then update set credited = d.credited + s.credited, revenue = d.revenue + s.revenue,
+				    elsewhere = d.elsewhere + s.elsewhere
+				when not matched then insert (program_id, utc_day, promo_code_id, currency, credited, revenue, elsewhere)
+				    values (s.program_id, s.utc_day, s.promo_code_id, s.currency, s.credited, s.revenue, s.elsewhere)""",
+				new BatchPreparedStatementSetter() {
 
-		});
+					@Override
+					public void setValues(PreparedStatement statement, int i) throws SQLException {
+						DayKey key = keys.get(i);
+						long[] count = counts.get(key);
+						statement.setLong(1, programId);
+						statement.setObject(2, key.day());
+						statement.setLong(3, key.promoCodeId());
+						statement.setString(4, key.currency());
+						statement.setLong(5, count[0]);
+						statement.setBigDecimal(6, revenue.getOrDefault(key, BigDecimal.ZERO));
+						statement.setLong(7, count[1]);
+					}
+
+					@Override
+					public int getBatchSize() {
+						return keys.size();
+					}
+
+				});
 	}
 
 	/** A page of the program's conversions matching the filter, newest first. */
@@ -164,21 +242,43 @@ class ConversionStore {
 	}
 
 	/**
-	 * The promo code report in one aggregate over the index on (program_id, occurred_at): per code that a
-	 * conversion of the range matched, and per currency, the conversions it credited, their revenue, and those
-	 * that carried it but went elsewhere.
+	 * The promo code report's figures over {@code [from, to)}, in one statement: per code that a conversion of the
+	 * range matched, and per currency, the conversions it credited, their revenue, and those that carried it but
+	 * went elsewhere. The whole UTC days of the range come from the daily figures, the hours before the first and
+	 * after the last (a time zone whose days do not start at a UTC midnight) from the conversions, through the
+	 * index on (program_id, occurred_at): the cost follows the number of days and codes, not of conversions.
 	 */
 	List<CodeFigures> figures(long programId, Instant from, Instant to) {
+		LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
+		if (!firstDay.atStartOfDay(ZoneOffset.UTC).toInstant().equals(from)) {
+			firstDay = firstDay.plusDays(1);
+		}
+		LocalDate endDay = LocalDate.ofInstant(to, ZoneOffset.UTC);
+		Instant headEnd = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant tailStart = endDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+		if (!firstDay.isBefore(endDay)) {
+			// No whole UTC day in the range: all of it from the conversions.
+			endDay = firstDay;
+			headEnd = to;
+			tailStart = to;
+		}
 		return this.jdbc.sql("""
-				select promo_code_id, currency,
-				    sum(case when attributed_by = 'PROMO_CODE' then 1 else 0 end) as credited,
-				    sum(case when attributed_by = 'PROMO_CODE' then amount else 0 end) as revenue,
-				    sum(case when attributed_by = 'PROMO_CODE' then 0 else 1 end) as elsewhere
-				from conversion
-				where program_id = :program and occurred_at >= :from and occurred_at < :to and promo_code_id is not null
+				select promo_code_id, currency, sum(credited) as credited, sum(revenue) as revenue,
+				    sum(elsewhere) as elsewhere
+				from (
+				    select promo_code_id, currency, credited, revenue, elsewhere
+				    from conversion_daily
+				    where program_id = :program and utc_day >= :firstDay and utc_day < :endDay
+				    union all
+				""" + rawFigures("from", "headEnd") + " union all " + rawFigures("tailStart", "to") + """
+				) figures
 				group by promo_code_id, currency""")
 			.param("program", programId)
+			.param("firstDay", firstDay)
+			.param("endDay", endDay)
 			.param("from", utc(from))
+			.param("headEnd", utc(headEnd))
+			.param("tailStart", utc(tailStart))
 			.param("to", utc(to))
 			.query((row, n) -> new CodeFigures(row.getLong("promo_code_id"), row.getString("currency"),
 					row.getLong("credited"), row.getBigDecimal("revenue"), row.getLong("elsewhere")))
@@ -214,8 +314,35 @@ class ConversionStore {
 		return buckets;
 	}
 
+	/** The figures of each conversion between two named instants, as a part of the report's statement. */
+	private static String rawFigures(String from, String to) {
+		return """
+				select promo_code_id, currency,
+				    case when attributed_by = 'PROMO_CODE' then 1 else 0 end,
+				    case when attributed_by = 'PROMO_CODE' then amount else 0 end,
+				    case when attributed_by = 'PROMO_CODE' then 0 else 1 end
+				from conversion
+				where program_id = :program and occurred_at >= :%s and occurred_at < :%s and promo_code_id is not null
+				""".formatted(from, to);
+	}
+
 	/** A conversion and the attribution decided for it, about to be stored. */
 	record Attributed(NewConversion conversion, Attribution attribution) {
+	}
+
+	/** A code's figures of one UTC day in one currency, ordered so that every transaction locks them alike. */
+	private record DayKey(LocalDate day, long promoCodeId, String currency) implements Comparable<DayKey> {
+
+		@Override
+		public int compareTo(DayKey other) {
+			int byDay = this.day.compareTo(other.day);
+			if (byDay != 0) {
+				return byDay;
+			}
+			int byCode = Long.compare(this.promoCodeId, other.promoCodeId);
+			return (byCode != 0) ? byCode : this.currency.compareTo(other.currency);
+		}
+
 	}
 
 	/** One code's figures in one currency. */
@@ -235,6 +362,20 @@ class ConversionStore {
 				row.getObject("received_at", OffsetDateTime.class).toInstant(), row.getBigDecimal("amount"),
 				row.getString("currency"), row.getString("promo_code"), Conversion.clicksOf(row.getString("clicks")),
 				attribution);
+	}
+
+	/** Whether {@code ex} is two transactions that both added the first figures of one code's day. */
+	static boolean dailyFiguresRaced(DataIntegrityViolationException ex) {
+		return String.valueOf(ex.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT).contains(DAILY_FIGURES);
+	}
+
+	/** The id in a row of generated keys, whatever the driver names or cases it. */
+	private static long idOf(Map<String, Object> generated) {
+		Object id = (generated.size() == 1) ? generated.values().iterator().next() : generated.get("id");
+		if (id == null) {
+			id = generated.get("ID");
+		}
+		return ((Number) id).longValue();
 	}
 
 	private static Long nullableLong(ResultSet row, String column) throws SQLException {

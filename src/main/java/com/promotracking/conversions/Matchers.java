@@ -6,13 +6,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 import com.promotracking.promocodes.PromoCodeRules;
-import com.promotracking.promocodes.PromoCodesVersion;
 
 /**
  * Each program's {@link CodeMatcher}, built once and kept while its codes stay the same. Any instance may have
- * created or deactivated a code, so every use first reads the program's codes version (count, highest id,
- * count of deactivations: one aggregate query) and rebuilds when it differs: a change is seen by the very next
- * conversion on every instance, with no messaging between instances and no window where an old matcher credits.
+ * created or deactivated a code, so every use first reads the program's codes version (a counter on the program's
+ * row, raised in the transaction of each change: one read by primary key) and rebuilds when it differs: a change
+ * is seen by the very next conversion on every instance, with no messaging between instances and no window where
+ * an old matcher credits.
  * Whether tracking is on is not part of the matcher; the caller reads it with each conversion.
  */
 @Component
@@ -30,17 +30,17 @@ class Matchers {
 	}
 
 	CodeMatcher of(long programId) {
-		PromoCodesVersion version = this.rules.versionOf(programId);
+		long version = this.rules.versionOf(programId);
 		Versioned current = this.cache.getIfPresent(programId);
-		if (current != null && current.version().equals(version)) {
+		if (current != null && current.version() == version) {
 			return current.matcher();
 		}
 		// Read under the key's lock, so concurrent conversions of a program that changed build it once.
-		return this.cache.asMap().compute(programId, (id, cached) -> (cached != null && cached.version().equals(version))
+		return this.cache.asMap().compute(programId, (id, cached) -> (cached != null && cached.version() == version)
 				? cached : new Versioned(version, CodeMatcher.of(this.rules.of(id)))).matcher();
 	}
 
-	private record Versioned(PromoCodesVersion version, CodeMatcher matcher) {
+	private record Versioned(long version, CodeMatcher matcher) {
 	}
 
 }

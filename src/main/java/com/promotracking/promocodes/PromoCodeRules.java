@@ -22,10 +22,11 @@ public class PromoCodeRules {
 	}
 
 	/**
-	 * Changes whenever a code is created or deactivated, whichever instance did it: codes are never deleted or
-	 * edited otherwise, so the count, the highest id and the count of deactivations tell every change apart.
+	 * Changes whenever a code of the program is created or deactivated, whichever instance did it: a counter on the
+	 * program's row raised in the same transaction (codes are never deleted or edited otherwise), read by primary
+	 * key, so its cost does not grow with the number of codes.
 	 */
-	public PromoCodesVersion versionOf(long programId) {
+	public long versionOf(long programId) {
 		return this.codes.versionOf(programId);
 	}
 

@@ -147,6 +147,7 @@ public class PromoCodeService {
 				// Another request created the same code since the check above; this one rolls back.
 				throw UniqueConstraint.violatedBy(ex, "uk_promo_code_program_key", DuplicatePromoCode::new);
 			}
+			this.codes.codesChanged(program.id());
 			this.history.record(HistoryEvent.changed(program, user, channel, subject(created), comment, changes));
 			return created.toView(partner.name(), now);
 		});
@@ -166,6 +167,7 @@ public class PromoCodeService {
 			catch (AlreadyDeactivated refused) {
 				throw Refusal.of(refused, program, user, channel, subject(code), changes);
 			}
+			this.codes.codesChanged(program.id());
 			this.history.record(HistoryEvent.changed(program, user, channel, subject(code), null, changes));
 			return views(programId, List.of(code)).get(0);
 		});

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -42,10 +43,16 @@ interface TrackingPromoCodeRepository extends Repository<TrackingPromoCode, Long
 			from TrackingPromoCode c where c.programId = :programId order by c.id""")
 	List<PromoCodeRule> rulesOf(long programId);
 
-	@Query("""
-			select new com.promotracking.promocodes.PromoCodesVersion(count(c), coalesce(max(c.id), 0),
-			    count(c.deactivatedAt))
-			from TrackingPromoCode c where c.programId = :programId""")
-	PromoCodesVersion versionOf(long programId);
+	/** The program's codes version, by primary key (see {@link #codesChanged}). */
+	@Query(nativeQuery = true, value = "select codes_version from program where id = :programId")
+	long versionOf(long programId);
+
+	/**
+	 * Raises the program's codes version, in the transaction that creates or deactivates one of its codes, so the
+	 * change and the new version commit together and every instance sees both at once.
+	 */
+	@Modifying
+	@Query(nativeQuery = true, value = "update program set codes_version = codes_version + 1 where id = :programId")
+	void codesChanged(long programId);
 
 }

@@ -132,6 +132,38 @@ class CodeMatcherTest {
 		assertThat(matcher.attribute(AT, "ABC", List.of(), true).promoCodeId()).isEqualTo(30);
 	}
 
+	@ParameterizedTest(name = "{0} matches {1}")
+	@CsvSource(delimiter = ';', textBlock = """
+			SUMMER[0-9]+    ; SUMMER25
+			AB?C            ; AC
+			AB{0,2}C        ; AC
+			AB*C            ; AC
+			ABC|XY          ; XY
+			^PART-[0-9]+    ; PART-7
+			(?i)club-[a-z]+ ; CLUB-Abc
+			(?i)sale        ; \u017Fale
+			[A-Z]+-ONE      ; TWO-ONE
+			""")
+	void aRegexIsTriedOnEveryCodeItCanMatchWhateverItsLiteralStart(String regex, String code) {
+		// Beside codes of other literal starts, so that the index of starts is used, not only the regexes without.
+		CodeMatcher matcher = CodeMatcher.of(List.of(regex(50, Q, "OTHER[0-9]+", CreditPolicy.ALWAYS),
+				regex(51, R, "(?i)second[0-9]+", CreditPolicy.ALWAYS), regex(52, P, regex, CreditPolicy.ALWAYS)));
+
+		assertThat(matcher.attribute(AT, code, List.of(), true).promoCodeId()).isEqualTo(52);
+		assertThat(matcher.attribute(AT, "OTHER1", List.of(), true).promoCodeId()).isEqualTo(50);
+		assertThat(matcher.attribute(AT, "Second2", List.of(), true).promoCodeId()).isEqualTo(51);
+	}
+
+	@Test
+	void theLiteralStartOfARegexStopsBeforeAnyPartThatMayNotBeThere() {
+		assertThat(CodeMatcher.LiteralStart.of("SUMMER[0-9]+")).isEqualTo("SUMMER");
+		assertThat(CodeMatcher.LiteralStart.of("^P7-[A-Z]{2}")).isEqualTo("P7-");
+		assertThat(CodeMatcher.LiteralStart.of("AB?C")).isEqualTo("A");
+		assertThat(CodeMatcher.LiteralStart.of("ABC|XY")).isEmpty();
+		assertThat(CodeMatcher.LiteralStart.of("A*")).isEmpty();
+		assertThat(CodeMatcher.LiteralStart.of("(?i)abc")).isEmpty();
+	}
+
 	@Test
 	@Timeout(5)
 	void aHostileRegexAnswersAtOnce() {

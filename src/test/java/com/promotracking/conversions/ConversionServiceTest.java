@@ -47,6 +47,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -107,13 +108,15 @@ class ConversionServiceTest {
 	@Test
 	void aNewConversionIsAttributedAndStoredReceivedNowAndOccurredNowByDefault() {
 		NewConversion sent = conversion("A-1", null, "save20", List.of(new Click(TRAILBLAZER, NOW.minusSeconds(60))));
-		Conversion stored = stored(1, sent, NOW);
-		given(this.store.findByOrderIds(PROGRAM_ID, List.of("A-1"))).willReturn(Map.of(), Map.of("A-1", stored));
+		given(this.store.insert(eq(PROGRAM_ID), eq(NOW), anyList())).willReturn(Map.of("A-1", 1L));
 
 		Recorded recorded = this.service.record(ALICE, PROGRAM_ID, sent);
 
 		assertThat(recorded.created()).isTrue();
-		assertThat(recorded.conversion()).isEqualTo(stored);
+		assertThat(recorded.conversion()).isEqualTo(new Conversion(1, PROGRAM_ID, "A-1", EVENT_TYPE, NOW, NOW,
+				new BigDecimal("10.00"), "USD", "save20", sent.clicks(),
+				new Attribution(COUPON_CORNER, By.PROMO_CODE, 40L, "SAVE20", CreditPolicy.ALWAYS, List.of())));
+		verify(this.store, never()).findByOrderIds(anyLong(), anyCollection());
 		verify(this.store).insert(eq(PROGRAM_ID), eq(NOW), eq(List.of(new ConversionStore.Attributed(
 				conversion("A-1", NOW, "save20", sent.clicks()),
 				new Attribution(COUPON_CORNER, By.PROMO_CODE, 40L, "SAVE20", CreditPolicy.ALWAYS, List.of())))));
@@ -164,7 +167,7 @@ class ConversionServiceTest {
 	void theSameContentAgainIsAnsweredWithTheStoredConversionAndOtherContentIsAConflict() {
 		NewConversion sent = conversion("A-6", NOW.minusSeconds(60), "SAVE20", List.of());
 		Conversion stored = stored(6, sent, NOW.minusSeconds(5));
-		given(this.store.findByOrderIds(PROGRAM_ID, List.of("A-6"))).willReturn(Map.of("A-6", stored));
+		orderStored(stored);
 
 		Recorded again = this.service.record(ALICE, PROGRAM_ID,
 				new NewConversion("A-6", EVENT_TYPE, NOW.minusSeconds(60), new BigDecimal("10.0"), "USD", "SAVE20",
@@ -179,14 +182,40 @@ class ConversionServiceTest {
 				new NewConversion("A-6", EVENT_TYPE, NOW.minusSeconds(60), BigDecimal.TEN, "EUR", "SAVE20", List.of())))
 			.isInstanceOfSatisfying(OrderIdConflict.class,
 					refused -> assertThat(refused.problemType()).isEqualTo("order-id-conflict"));
+	}
+
+	@Test
+	void aRetryOfAConversionWhoseEventTypeIsNoLongerActiveIsStillAnswered() {
+		NewConversion sent = new NewConversion("A-9", 99, NOW.minusSeconds(60), BigDecimal.TEN, "USD", null, List.of());
+		Conversion stored = stored(9, sent, NOW.minusSeconds(5));
+		given(this.store.findByOrderIds(PROGRAM_ID, List.of("A-9"))).willReturn(Map.of("A-9", stored));
+
+		Recorded again = this.service.record(ALICE, PROGRAM_ID, sent);
+
+		assertThat(again.created()).isFalse();
+		assertThat(again.conversion()).isEqualTo(stored);
 		verify(this.store, never()).insert(anyLong(), any(), anyList());
+	}
+
+	@Test
+	void twoTransactionsAddingTheFirstFiguresOfADayAtOnceTryAgainAndStoreTheConversion() {
+		given(this.store.insert(eq(PROGRAM_ID), eq(NOW), anyList()))
+			.willThrow(new DataIntegrityViolationException("x", new RuntimeException(
+					"duplicate key value violates unique constraint \"pk_conversion_daily\"")))
+			.willReturn(Map.of("A-10", 10L));
+
+		Recorded recorded = this.service.record(ALICE, PROGRAM_ID, conversion("A-10", NOW, "SAVE20", List.of()));
+
+		assertThat(recorded.created()).isTrue();
+		assertThat(recorded.conversion().id()).isEqualTo(10);
+		verify(this.store, times(2)).insert(eq(PROGRAM_ID), eq(NOW), anyList());
 	}
 
 	@Test
 	void twoAtOnceMeetAtTheUniqueConstraintAndTheLoserAnswersWithTheWinnersConversion() {
 		NewConversion sent = conversion("A-7", NOW.minusSeconds(60), null, List.of());
 		Conversion winner = stored(7, sent, NOW);
-		given(this.store.findByOrderIds(PROGRAM_ID, List.of("A-7"))).willReturn(Map.of(), Map.of("A-7", winner));
+		given(this.store.findByOrderIds(PROGRAM_ID, List.of("A-7"))).willReturn(Map.of("A-7", winner));
 		willThrow(new DataIntegrityViolationException("x",
 				new RuntimeException("Unique index or primary key violation: UK_CONVERSION_PROGRAM_ORDER")))
 			.given(this.store)
@@ -204,7 +233,7 @@ class ConversionServiceTest {
 		Attribution then = new Attribution(null, By.NONE, null, null, null, List.of(Attribution.Flag.TRACKING_OFF));
 		Conversion stored = new Conversion(8, PROGRAM_ID, "A-8", EVENT_TYPE, sent.occurredAt(), NOW, BigDecimal.TEN,
 				"USD", "SAVE20", List.of(), then);
-		given(this.store.findByOrderIds(PROGRAM_ID, List.of("A-8"))).willReturn(Map.of("A-8", stored));
+		orderStored(stored);
 
 		assertThat(this.service.record(ALICE, PROGRAM_ID, sent).conversion().attribution()).isEqualTo(then);
 	}
@@ -246,7 +275,7 @@ class ConversionServiceTest {
 	void aBatchStoresTheNewItemsInOneInsertAndAnswersTheStoredOnesInOrder() {
 		Conversion stored = stored(30, conversion("C-2", NOW, null, List.of()), NOW);
 		given(this.store.findByOrderIds(eq(PROGRAM_ID), anyCollection())).willReturn(Map.of("C-2", stored));
-		given(this.store.idsOf(eq(PROGRAM_ID), anyCollection())).willReturn(Map.of("C-1", 31L, "C-3", 32L));
+		given(this.store.insert(eq(PROGRAM_ID), eq(NOW), anyList())).willReturn(Map.of("C-1", 31L, "C-3", 32L));
 
 		BatchRecorded recorded = this.service.recordBatch(ALICE, PROGRAM_ID,
 				List.of(conversion("C-1", NOW, "save20", List.of()), conversion("C-2", NOW, null, List.of()),
@@ -328,6 +357,17 @@ class ConversionServiceTest {
 
 	private static NewConversion conversion(String orderId, Instant occurredAt, String code, List<Click> clicks) {
 		return new NewConversion(orderId, EVENT_TYPE, occurredAt, BigDecimal.TEN, "USD", code, new ArrayList<>(clicks));
+	}
+
+	/** The order id of {@code stored} is taken: reading it finds it, and inserting it again breaks the constraint. */
+	private void orderStored(Conversion stored) {
+		given(this.store.findByOrderIds(PROGRAM_ID, List.of(stored.orderId())))
+			.willReturn(Map.of(stored.orderId(), stored));
+		willThrow(new DataIntegrityViolationException("x",
+				new RuntimeException("Unique index or primary key violation: UK_CONVERSION_PROGRAM_ORDER")))
+			.given(this.store)
+			.insert(anyLong(), any(), org.mockito.ArgumentMatchers.argThat(
+					rows -> rows != null && rows.stream().anyMatch(row -> row.conversion().orderId().equals(stored.orderId()))));
 	}
 
 	private static Conversion stored(long id, NewConversion sent, Instant receivedAt) {
