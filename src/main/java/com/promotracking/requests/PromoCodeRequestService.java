@@ -1,7 +1,6 @@
 package com.promotracking.requests;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,7 +82,7 @@ class PromoCodeRequestService {
 						new Subject(SubjectType.PROMO_CODE_SETTINGS, program.id(), program.name()), opened);
 			}
 			List<String> codes = suggestedCodes(request.suggestedCodes());
-			LocalDate dateNeeded = dateNeeded(request.dateNeeded());
+			LocalDate dateNeeded = notPast(request.dateNeeded());
 			String instructions = trimmedOrNull(request.instructions());
 			if (instructions != null && instructions.length() > MAX_INSTRUCTIONS) {
 				throw new InvalidField("instructions", "request.error.instructionsTooLong");
@@ -239,18 +239,8 @@ class PromoCodeRequestService {
 		return codes;
 	}
 
-	private LocalDate dateNeeded(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		LocalDate date;
-		try {
-			date = LocalDate.parse(text.strip());
-		}
-		catch (DateTimeException ex) {
-			throw new InvalidField("dateNeeded", "request.error.date");
-		}
-		if (date.isBefore(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC))) {
+	private @Nullable LocalDate notPast(@Nullable LocalDate date) {
+		if (date != null && date.isBefore(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC))) {
 			throw new InvalidField("dateNeeded", "request.error.dateInPast");
 		}
 		return date;

@@ -28,6 +28,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import com.promotracking.apikeys.ApiKeys;
+import com.promotracking.web.MalformedParametersFilter;
 import com.promotracking.web.RequestLog;
 
 /**
@@ -52,6 +53,8 @@ class SecurityConfig {
 
 	private final RequestLog requestLog = new RequestLog();
 
+	private final MalformedParametersFilter malformedParameters = new MalformedParametersFilter();
+
 	/**
 	 * A brand's API key may post and read its programs' conversions and read their reports, nothing else (403
 	 * {@code forbidden}); which programs are its brand's is the controllers' usual check (ProgramCatalog), so
@@ -68,6 +71,7 @@ class SecurityConfig {
 		}
 		return http.securityMatcher("/api/**")
 			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
+			.addFilterAfter(this.malformedParameters, RequestLog.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/programs/*/conversions", "/api/programs/*/conversions/batch")
 				.authenticated()
@@ -96,6 +100,7 @@ class SecurityConfig {
 	SecurityFilterChain actuatorChain(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
 		return http.securityMatcher("/actuator", "/actuator/**")
 			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
+			.addFilterAfter(this.malformedParameters, RequestLog.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.anyRequest()
@@ -113,6 +118,7 @@ class SecurityConfig {
 	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
 		return http.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
+			.addFilterAfter(this.malformedParameters, RequestLog.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/assets/**", "/favicon.ico", "/error")
 				.permitAll()

@@ -130,7 +130,7 @@ class PromoCodeRequestServiceTest {
 
 		@Test
 		void aPartnerSubmitsAnOpenRequestWithTheirCodesDateAndInstructions() {
-			RequestView submitted = submit(new NewRequest(List.of("TRAIL15", "TRAIL20"), "2026-12-01",
+			RequestView submitted = submit(new NewRequest(List.of("TRAIL15", "TRAIL20"), LocalDate.parse("2026-12-01"),
 					"  For the winter newsletter  "));
 
 			assertThat(submitted).isEqualTo(new RequestView(SAVED_ID, PROGRAM_ID, TRAILBLAZER, "Trailblazer Deals",
@@ -181,7 +181,7 @@ class PromoCodeRequestServiceTest {
 		void theSettingIsCheckedBeforeTheRequestSoEvenAnInvalidOneIsRefusedAsDisabled() {
 			given(PromoCodeRequestServiceTest.this.settings.partnerRequestsAllowed(PROGRAM_ID)).willReturn(false);
 
-			assertThatThrownBy(() -> submit(new NewRequest(List.of(), "yesterday", null)))
+			assertThatThrownBy(() -> submit(new NewRequest(List.of(), TODAY.minusDays(1), null)))
 				.isInstanceOf(PartnerRequestsDisabled.class);
 		}
 
@@ -203,22 +203,10 @@ class PromoCodeRequestServiceTest {
 
 		@Test
 		void aDateNeededOfTodayAndBlankInstructionsAreAccepted() {
-			RequestView submitted = submit(new NewRequest(List.of("TRAIL15"), TODAY.toString(), "   "));
+			RequestView submitted = submit(new NewRequest(List.of("TRAIL15"), TODAY, "   "));
 
 			assertThat(submitted.dateNeeded()).isEqualTo(TODAY);
 			assertThat(submitted.instructions()).isNull();
-		}
-
-		@Test
-		void aBlankDateNeededMeansNoDate() {
-			assertThat(submit(new NewRequest(List.of("TRAIL15"), " ", null)).dateNeeded()).isNull();
-		}
-
-		@ParameterizedTest
-		@NullAndEmptySource
-		void noCodeIsRefusedNamingSuggestedCodes(List<String> codes) {
-			assertInvalid(() -> submit(new NewRequest(codes, null, null)), "suggestedCodes",
-					"request.error.codesRequired");
 		}
 
 		@Test
@@ -242,15 +230,8 @@ class PromoCodeRequestServiceTest {
 
 		@Test
 		void aDateNeededInThePastIsRefusedNamingDateNeeded() {
-			assertInvalid(() -> submit(new NewRequest(List.of("TRAIL15"), TODAY.minusDays(1).toString(), null)),
+			assertInvalid(() -> submit(new NewRequest(List.of("TRAIL15"), TODAY.minusDays(1), null)),
 					"dateNeeded", "request.error.dateInPast");
-		}
-
-		@ParameterizedTest
-		@ValueSource(strings = { "soon", "2026-02-30", "02/12/2026", "2026-12-01T10:00" })
-		void aDateNeededThatIsNotADateIsRefusedNamingDateNeeded(String date) {
-			assertInvalid(() -> submit(new NewRequest(List.of("TRAIL15"), date, null)), "dateNeeded",
-					"request.error.date");
 		}
 
 		@Test

@@ -11,6 +11,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -434,7 +436,7 @@ class RequestsControllerTest {
 			.andExpect(flash().attribute("message", "request.submitted"));
 
 		verify(this.requests).submit(PAT, 11,
-				new NewRequest(List.of("A1", "B2", "C3"), "2026-12-01", "For the autumn guide."), Channel.PAGE);
+				new NewRequest(List.of("A1", "B2", "C3"), LocalDate.parse("2026-12-01"), "For the autumn guide."), Channel.PAGE);
 	}
 
 	@Test
@@ -444,6 +446,30 @@ class RequestsControllerTest {
 			.andExpect(status().isFound());
 
 		verify(this.requests).submit(PAT, 11, new NewRequest(List.of("A1", "B2", "C3"), null, null), Channel.PAGE);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "soon", "2026-02-30", "02/12/2026", "2026-12-01T10:00" })
+	void submittingADateNeededThatIsNoDateAnswers400NamingItKeepsWhatWasTypedAndSubmitsNothing(String date)
+			throws Exception {
+		given(this.settings.partnerRequestsAllowed(11)).willReturn(true);
+
+		Document page = html(this.mvc
+			.perform(asPat(post(SUBMIT)).with(csrf()).param("suggestedCodes", "A1").param("dateNeeded", date))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("requests/partner-form")));
+
+		assertThat(page.select("#error-message").text()).isEqualTo("Not a date: use a date such as 2026-12-01.");
+		assertThat(page.select("#date-needed").val()).isEqualTo(date);
+		verify(this.requests, never()).submit(any(), anyLong(), any(), any());
+	}
+
+	@Test
+	void aBlankDateNeededMeansNoDate() throws Exception {
+		this.mvc.perform(asPat(post(SUBMIT)).with(csrf()).param("suggestedCodes", "A1").param("dateNeeded", ""))
+			.andExpect(status().isFound());
+
+		verify(this.requests).submit(PAT, 11, new NewRequest(List.of("A1"), null, null), Channel.PAGE);
 	}
 
 	@Test
