@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.promotracking.eventtypes.ActiveEventTypes;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.promocodes.PromoCodeRule;
@@ -29,12 +30,15 @@ class ConversionPages {
 
 	private final PromoCodeRules codes;
 
+	private final ActiveEventTypes eventTypes;
+
 	ConversionPages(ConversionService conversions, ConversionStore store, ProgramCatalog catalog,
-			PromoCodeRules codes) {
+			PromoCodeRules codes, ActiveEventTypes eventTypes) {
 		this.conversions = conversions;
 		this.store = store;
 		this.catalog = catalog;
 		this.codes = codes;
+		this.eventTypes = eventTypes;
 	}
 
 	/** Page {@code page} (from 0) of {@code size} conversions, newest first; none for size 0 (the rest still). */
@@ -51,15 +55,16 @@ class ConversionPages {
 		List<PromoCodeRule> shownCodes = user.isPartner()
 				? programCodes.stream().filter(code -> code.partnerId() == user.partnerId()).toList() : programCodes;
 		return new Listing(program, found.subList(0, Math.min(size, found.size())), found.size() > size,
-				this.catalog.partnerNames(program.id()), codePartners, shownCodes);
+				this.catalog.partnerNames(program.id()), codePartners, shownCodes, this.eventTypes.namesOf(program.id()));
 	}
 
 	/**
 	 * @param codePartners the partner of each of the program's codes, by code id, to explain a conversion
 	 * @param codes the codes the reader may filter by
+	 * @param eventTypeNames the name of each of the program's event types, by id
 	 */
 	record Listing(ProgramView program, List<Conversion> conversions, boolean hasNext, Map<Long, String> partnerNames,
-			Map<Long, Long> codePartners, List<PromoCodeRule> codes) {
+			Map<Long, Long> codePartners, List<PromoCodeRule> codes, Map<Long, String> eventTypeNames) {
 	}
 
 }

@@ -98,7 +98,8 @@ class ConversionsController {
 		// The code a partner's conversion carried is theirs to see unless it matched another partner's code.
 		boolean othersCode = user.isPartner() && attribution.promoCodeId() != null
 				&& !user.partnerId().equals(listing.codePartners().get(attribution.promoCodeId()));
-		return new Row(conversion.id(), conversion.occurredAt(), conversion.orderId(), conversion.eventTypeId(),
+		return new Row(conversion.id(), conversion.occurredAt(), conversion.orderId(),
+				listing.eventTypeNames().getOrDefault(conversion.eventTypeId(), "#" + conversion.eventTypeId()),
 				conversion.amount().setScale(2, RoundingMode.UNNECESSARY).toPlainString(), conversion.currency(),
 				othersCode ? null : conversion.promoCode(),
 				(credited != null) ? listing.partnerNames().get(credited) : null,
@@ -108,7 +109,7 @@ class ConversionsController {
 	}
 
 	/** One line of the list, as the page shows it. */
-	record Row(long id, Instant occurredAt, String orderId, long eventTypeId, String amount, String currency,
+	record Row(long id, Instant occurredAt, String orderId, String eventType, String amount, String currency,
 			String promoCode, String creditedPartner, String why) {
 	}
 

@@ -38,4 +38,16 @@ interface EventTypeRepository extends Repository<EventType, Long> {
 			    where t.eventType = e and t.reviewState = com.promotracking.eventtypes.ReviewState.APPROVED)""")
 	List<Long> activeIdsOf(long programId);
 
+	@Query("select e.id as id, e.name as name from EventType e where e.programId = :programId")
+	List<EventTypeName> namesOf(long programId);
+
+	/** An event type's id and name, as the conversions list shows it. */
+	interface EventTypeName {
+
+		long getId();
+
+		String getName();
+
+	}
+
 }

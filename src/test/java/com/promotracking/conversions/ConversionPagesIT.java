@@ -128,6 +128,7 @@ class ConversionPagesIT {
 		assertThat(a.select(".occurred-at").text())
 			.isEqualTo(this.dateTimes.format(Instant.parse("2021-03-14T10:00:00Z"), Locale.ENGLISH))
 			.endsWith(" UTC");
+		assertThat(a.select(".event-type").text()).as("the event type by name").isEqualTo("Online Sale");
 		assertThat(a.select(".amount").text()).isEqualTo("10.00 USD");
 		assertThat(a.select(".code-sent").text()).isEqualTo(data.cornerCodeText());
 		assertThat(a.select(".credited-partner").text()).isEqualTo("Coupon Corner");
