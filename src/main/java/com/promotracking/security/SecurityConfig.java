@@ -114,8 +114,27 @@ class SecurityConfig {
 			.build();
 	}
 
+	/**
+	 * The OpenAPI document and Swagger UI are public, like the API's shape they describe: no login, no session,
+	 * no cookie, the pages' CSP (Swagger UI loads only its own scripts and styles from here).
+	 */
 	@Bean
 	@Order(3)
+	SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
+			.addFilterAfter(this.malformedParameters, RequestLog.class)
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			// Read-only and public: nothing to forge, and a CSRF token would need a session.
+			.csrf(csrf -> csrf.disable())
+			.headers(SecurityConfig::strictHeaders)
+			.build();
+	}
+
+	@Bean
+	@Order(4)
 	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
 		return http.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
 			.addFilterAfter(this.malformedParameters, RequestLog.class)
