@@ -41,6 +41,11 @@ public final class ApiContract {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Where the document keeps its problem detail schema (RFC 9457). */
+	public static final String PROBLEM_SCHEMA = "/components/schemas/Problem";
+
+	private static final String PROBLEM_JSON = "application/problem+json";
+
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^}/]+)}");
 
 	private final JsonNode document;
@@ -139,6 +144,11 @@ public final class ApiContract {
 		String exchange = method.toUpperCase(Locale.ROOT) + " " + pathOnly(path) + " -> " + status;
 		Optional<Operation> found = operation(method, path);
 		if (found.isEmpty()) {
+			if (status >= 400 && status < 500 && this.document.at(PROBLEM_SCHEMA).isObject()) {
+				// An address or method the API does not have, refused: the refusal is still a documented problem.
+				checkProblem(exchange, contentType, body, violations);
+				return violations;
+			}
 			violations.add(exchange + ": no operation documented for " + method.toUpperCase(Locale.ROOT) + " "
 					+ pathOnly(path));
 			return violations;
@@ -181,6 +191,15 @@ public final class ApiContract {
 		}
 		validateBody(exchange, mediaKey.get(), content.path(mediaKey.get()), pointer, body, violations);
 		return violations;
+	}
+
+	private void checkProblem(String exchange, String contentType, String body, List<String> violations) {
+		String media = (contentType == null ? "" : contentType).split(";", 2)[0].trim();
+		if (!media.equalsIgnoreCase(PROBLEM_JSON)) {
+			violations.add(exchange + ": a refusal as '" + contentType + "', not " + PROBLEM_JSON);
+			return;
+		}
+		validateJson(exchange, PROBLEM_JSON, PROBLEM_SCHEMA, body, violations);
 	}
 
 	// ---------------------------------------------------------------- requests
@@ -301,9 +320,13 @@ public final class ApiContract {
 
 	private void validateBody(String exchange, String mediaKey, JsonNode media, String schemaPointer, String body,
 			List<String> violations) {
-		if (!media.has("schema") || !isJson(mediaKey)) {
-			return;
+		if (media.has("schema") && isJson(mediaKey)) {
+			validateJson(exchange, mediaKey, schemaPointer, body, violations);
 		}
+	}
+
+	private void validateJson(String exchange, String mediaKey, String schemaPointer, String body,
+			List<String> violations) {
 		JsonNode value;
 		try {
 			value = JSON.readTree(body == null ? "" : body);

@@ -91,6 +91,16 @@ class ApiContractTest {
 			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
 			.contains("no operation documented");
 		assertThat(this.contract.violations("GET", "/api/nothing", 200, "application/json", "{}")).hasSize(1);
+		// Refused, an address or method the API does not have is fine, as long as the refusal is a problem.
+		assertThat(this.contract.violations("GET", "/api/nothing", 404, "application/problem+json",
+				"{\"type\": \"x\", \"status\": 404}"))
+			.isEmpty();
+		assertThat(this.contract.violations("DELETE", "/api/programs/3/things/4", 405, "text/html", "<h1>405</h1>"))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("not application/problem+json");
+		assertThat(this.contract.violations("DELETE", "/api/programs/3/things/4", 405, "application/problem+json",
+				"{\"title\": \"no type\"}"))
+			.hasSize(2);
 		assertThat(this.contract.violations("GET", "/api/programs/3/things/4", 409, "application/problem+json",
 				"{\"type\": \"x\", \"status\": 409}"))
 			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)

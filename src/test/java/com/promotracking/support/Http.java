@@ -424,10 +424,28 @@ public final class Http {
 		return URI.create(this.base + path);
 	}
 
+	/**
+	 * Sends the request. An exchange with the JSON API ({@code /api}) must keep to the served OpenAPI document
+	 * ({@link ApiContract}): an answer the document does not allow fails the test, so the document cannot drift
+	 * from the code.
+	 */
 	public Response send(HttpRequest.Builder request) {
 		try {
-			return new Response(this.client.send(request.timeout(Duration.ofSeconds(60)).build(),
-					BodyHandlers.ofString(StandardCharsets.UTF_8)));
+			HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+			Response response = new Response(this.client.send(built, BodyHandlers.ofString(StandardCharsets.UTF_8)));
+			String path = built.uri().getRawPath();
+			if (path.startsWith("/api/") || path.equals("/api")) {
+				String pathAndQuery = built.uri().getRawPath()
+						+ ((built.uri().getRawQuery() != null) ? "?" + built.uri().getRawQuery() : "");
+				List<String> violations = ApiContract.servedBy(this)
+					.violations(built.method(), pathAndQuery, response.status(), response.contentType(),
+							response.body());
+				if (!violations.isEmpty()) {
+					throw new AssertionError("The answer breaks the OpenAPI document:\n  "
+							+ String.join("\n  ", violations));
+				}
+			}
+			return response;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
