@@ -11,7 +11,7 @@ import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -25,13 +25,14 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 import com.promotracking.kernel.ApiValues;
@@ -73,6 +74,22 @@ class ApiDocsConfig {
 			"POST /api/programs/{programId}/conversions/batch", "GET /api/programs/{programId}/conversions",
 			"GET /api/programs/{programId}/conversions/{conversionId}",
 			"GET /api/programs/{programId}/reports/promo-codes");
+
+	/**
+	 * Successes other than springdoc's guess of 200 (a controller answering a ResponseEntity can say any
+	 * status): 201 with a Location for what is created, 204 for what is deleted; a conversion sent again (same
+	 * order id, same content) is answered 200 with the stored one.
+	 */
+	static final Map<String, List<Integer>> SUCCESSES = Map.ofEntries(
+			Map.entry("POST /api/api-keys", List.of(201)),
+			Map.entry("DELETE /api/api-keys/{keyId}", List.of(204)),
+			Map.entry("POST /api/programs/{programId}/conversions", List.of(201, 200)),
+			Map.entry("POST /api/programs/{programId}/promo-codes", List.of(201)),
+			Map.entry("POST /api/programs/{programId}/event-types", List.of(201)),
+			Map.entry("DELETE /api/programs/{programId}/event-types/{eventTypeId}", List.of(204)),
+			Map.entry("POST /api/programs/{programId}/event-types/{eventTypeId}/test-actions", List.of(201)),
+			Map.entry("DELETE /api/programs/{programId}/test-actions/{testActionId}", List.of(204)),
+			Map.entry("POST /api/programs/{programId}/promo-code-requests", List.of(201)));
 
 	/** Refusals particular to one operation, by status, with their problem types (beyond the common ones). */
 	static final Map<String, Map<Integer, List<String>>> REFUSALS = Map.ofEntries(
@@ -131,7 +148,9 @@ class ApiDocsConfig {
 
 	@Bean
 	OpenAPI apiDocument() {
-		return new OpenAPI().info(new Info().title("Promo code tracking API")
+		// Relative to where the document was read: right behind a proxy as well.
+		return new OpenAPI().servers(List.of(new Server().url("/")))
+			.info(new Info().title("Promo code tracking API")
 			.version("1")
 			.description("The JSON API of promo code tracking. Every call takes HTTP Basic with a user's login; "
 					+ "conversion intake, conversion reads and the promo code report also take a brand's API key "
@@ -145,12 +164,10 @@ class ApiDocsConfig {
 				.addSecuritySchemes(BEARER,
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)
 							.scheme("bearer")
-							.description("A brand's API key, created with POST /api/api-keys."))
-				.addSchemas(PROBLEM, problemSchema())
-				.addSchemas("FieldError", fieldErrorSchema()));
+							.description("A brand's API key, created with POST /api/api-keys.")));
 	}
 
-	/** The user's and the key's schemes are registered as converters springdoc runs over every model. */
+	/** Required and nullable properties of our records, from their nullness (springdoc runs it over every model). */
 	@Bean
 	ModelConverter recordNullness() {
 		return new RecordNullness();
@@ -163,6 +180,9 @@ class ApiDocsConfig {
 			String controller = handler.getBeanType().getSimpleName().replace("ApiController", "");
 			operation.setOperationId(StringUtils.uncapitalize(controller)
 					+ StringUtils.capitalize(handler.getMethod().getName()));
+			// Grouped by feature, named from the controller: "PromoCodeSettings" is "Promo code settings".
+			String words = controller.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+			operation.setTags(List.of(StringUtils.capitalize(words.replace("api key", "API key"))));
 			return operation;
 		};
 	}
@@ -173,14 +193,20 @@ class ApiDocsConfig {
 			if (api.getPaths() == null) {
 				return;
 			}
+			// Here rather than on the OpenAPI bean: springdoc sets the components' schemas to those it found.
+			api.getComponents().addSchemas(PROBLEM, problemSchema()).addSchemas("FieldError", fieldErrorSchema());
 			api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 				String key = method.name() + " " + path;
 				jsonOnly(operation);
+				successes(operation, SUCCESSES.getOrDefault(key, List.of(200)));
+				if (path.endsWith("/promo-code-settings")) {
+					etag(operation);
+				}
 				positiveIds(operation);
 				operation.setSecurity(KEY_OPERATIONS.contains(key)
 						? List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER))
 						: List.of(new SecurityRequirement().addList(BASIC)));
-				problems(operation, method, REFUSALS.getOrDefault(key, Map.of()));
+				problems(operation, REFUSALS.getOrDefault(key, Map.of()));
 				example(operation, EXAMPLES.get(key));
 			}));
 		};
@@ -215,6 +241,35 @@ class ApiDocsConfig {
 		}
 	}
 
+	private static void successes(Operation operation, List<Integer> statuses) {
+		ApiResponses responses = operation.getResponses();
+		if (statuses.equals(List.of(200)) || responses == null || !responses.containsKey("200")) {
+			return;
+		}
+		ApiResponse guessed = responses.remove("200");
+		for (Integer status : statuses) {
+			ApiResponse response = new ApiResponse();
+			switch (status) {
+				case 201 -> response.description("Created.")
+					.content(guessed.getContent())
+					.addHeaderObject("Location", new Header().description("The address of what was created.")
+						.schema(new StringSchema().format("uri-reference")));
+				case 204 -> response.description("Deleted.");
+				default -> response.description("Already recorded: the stored one.").content(guessed.getContent());
+			}
+			responses.addApiResponse(Integer.toString(status), response);
+		}
+	}
+
+	/** The settings' version as a strong ETag; a PUT may send it back as If-Match. */
+	private static void etag(Operation operation) {
+		ApiResponse ok = operation.getResponses().get("200");
+		if (ok != null) {
+			ok.addHeaderObject("ETag", new Header().description("The settings' version, e.g. \"3\".")
+				.schema(new StringSchema().pattern("^\"(0|[1-9][0-9]*)\"$")));
+		}
+	}
+
 	/** Ids in paths are positive integers (CONTRACT.md). */
 	private static void positiveIds(Operation operation) {
 		if (operation.getParameters() == null) {
@@ -233,7 +288,7 @@ class ApiDocsConfig {
 	 * credentials, 403 when the caller may not do this, 404 for an id the caller may not see, 406 when the
 	 * client accepts no JSON; with a body also 413 and 415.
 	 */
-	private static void problems(Operation operation, PathItem.HttpMethod method, Map<Integer, List<String>> own) {
+	private static void problems(Operation operation, Map<Integer, List<String>> own) {
 		Map<Integer, List<String>> all = new TreeMap<>();
 		all.put(400, List.of("invalid-request"));
 		all.put(401, List.of("unauthorized", "login-locked"));

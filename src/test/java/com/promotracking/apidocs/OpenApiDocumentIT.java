@@ -183,6 +183,24 @@ class OpenApiDocumentIT {
 	}
 
 	@Test
+	void everyReferenceOfTheDocumentResolves() {
+		List<String> unresolved = new ArrayList<>();
+		JsonNode document = contract().document();
+		references(document, document, unresolved);
+		assertThat(unresolved).isEmpty();
+	}
+
+	private static void references(JsonNode document, JsonNode node, List<String> unresolved) {
+		if (node.isObject() && node.path("$ref").isString()) {
+			String ref = node.path("$ref").asString();
+			if (!ref.startsWith("#/") || document.at(ref.substring(1)).isMissingNode()) {
+				unresolved.add(ref);
+			}
+		}
+		node.forEach(child -> references(document, child, unresolved));
+	}
+
+	@Test
 	void theDocumentDescribesTheApiOnly() {
 		assertThat(contract().document().path("paths").propertyNames()).isNotEmpty()
 			.allSatisfy(path -> assertThat(path).startsWith("/api/"));

@@ -202,6 +202,21 @@ public final class ApiContract {
 		validateJson(exchange, PROBLEM_JSON, PROBLEM_SCHEMA, body, violations);
 	}
 
+	/**
+	 * Fails (AssertionError) when the exchange breaks the document; exchanges outside the JSON API
+	 * ({@code /api}) are not its business and pass.
+	 */
+	public void assertConforms(String method, String pathAndQuery, int status, String contentType, String body) {
+		String path = pathOnly(pathAndQuery);
+		if (!path.startsWith("/api/") && !path.equals("/api")) {
+			return;
+		}
+		List<String> violations = violations(method, pathAndQuery, status, contentType, body);
+		if (!violations.isEmpty()) {
+			throw new AssertionError("The answer breaks the OpenAPI document:\n  " + String.join("\n  ", violations));
+		}
+	}
+
 	// ---------------------------------------------------------------- requests
 
 	/**
