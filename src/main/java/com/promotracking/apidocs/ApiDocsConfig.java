@@ -286,17 +286,19 @@ class ApiDocsConfig {
 	/**
 	 * The problems every operation can answer, and its own: 400 for a malformed request, 401 without valid
 	 * credentials, 403 when the caller may not do this, 404 for an id the caller may not see, 406 when the
-	 * client accepts no JSON; with a body also 413 and 415.
+	 * client accepts no JSON, 503 (with Retry-After) while the database cannot be reached; with a body also 413
+	 * and 415.
 	 */
 	private static void problems(Operation operation, Map<Integer, List<String>> own) {
 		Map<Integer, List<String>> all = new TreeMap<>();
-		all.put(400, List.of("invalid-request"));
+		all.put(400, List.of("invalid-request", "bad-request"));
 		all.put(401, List.of("unauthorized", "login-locked"));
 		all.put(403, List.of("forbidden"));
 		all.put(404, List.of("not-found"));
 		all.put(406, List.of("not-acceptable"));
+		all.put(503, List.of("service-unavailable"));
 		if (operation.getRequestBody() != null) {
-			all.put(413, List.of("payload-too-large"));
+			all.put(413, List.of("payload-too-large", "content-too-large"));
 			all.put(415, List.of("unsupported-media-type"));
 		}
 		own.forEach((status, types) -> all.merge(status, types, (a, b) -> {
@@ -305,10 +307,16 @@ class ApiDocsConfig {
 			return merged;
 		}));
 		ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses() : new ApiResponses();
-		all.forEach((status, types) -> responses.addApiResponse(Integer.toString(status),
-				new ApiResponse().description(describe(status, types))
-					.content(new Content().addMediaType(PROBLEM_JSON,
-							new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
+		all.forEach((status, types) -> {
+			ApiResponse response = new ApiResponse().description(describe(status, types))
+				.content(new Content().addMediaType(PROBLEM_JSON,
+						new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+			if (status == 503) {
+				response.addHeaderObject("Retry-After",
+						new Header().description("Seconds to wait before trying again.").schema(new IntegerSchema()));
+			}
+			responses.addApiResponse(Integer.toString(status), response);
+		});
 		operation.setResponses(responses);
 	}
 
