@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -70,7 +71,7 @@ class ApiKeyApiController {
 	}
 
 	record ApiKeyResponse(long id, String name, long brandId, String prefix, Instant createdAt, String createdBy,
-			Instant lastUsedAt, Instant revokedAt, String revokedBy) {
+			@Nullable Instant lastUsedAt, @Nullable Instant revokedAt, @Nullable String revokedBy) {
 
 		static ApiKeyResponse of(ApiKeyView key) {
 			return new ApiKeyResponse(key.id(), key.name(), key.brandId(), key.prefix(), key.createdAt(),

@@ -19,6 +19,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +37,9 @@ import com.promotracking.conversions.Attribution.Flag;
 import com.promotracking.conversions.ConversionService.BatchRecorded;
 import com.promotracking.conversions.ConversionService.Recorded;
 import com.promotracking.eventtypes.CurrencyCode;
+import com.promotracking.kernel.ApiValues;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.promocodes.CreditPolicy;
 import com.promotracking.users.CurrentUser;
 
 /**
@@ -89,7 +93,8 @@ class ConversionApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
 			@RequestParam(required = false) Long partnerId, @RequestParam(required = false) Long promoCodeId,
-			@RequestParam(required = false) String by, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) @ApiValues(Attribution.By.class) String by,
+			@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, CurrentUser user) {
 		By attributedBy = null;
 		if (by != null && !by.isBlank()) {
@@ -141,6 +146,8 @@ class ConversionApiController {
 	/** {@code amount} is read as a JSON number or a string, exactly (never through a double). */
 	record ConversionRequest(@NotBlank @Size(max = 64) String orderId, @NotNull Long eventTypeId,
 			OffsetDateTime occurredAt,
+			@Schema(types = { "number", "string" }, pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$",
+					description = "A decimal, as a JSON number or a string, at most two decimals")
 			@JsonDeserialize(using = AmountJson.class) @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount,
 			@NotNull @CurrencyCode String currency, @Size(max = 64) String promoCode,
 			@Size(max = 50) List<@NotNull @Valid ClickRequest> clicks) {
@@ -168,7 +175,8 @@ class ConversionApiController {
 	}
 
 	record ConversionResponse(long id, String orderId, long eventTypeId, Instant occurredAt, Instant receivedAt,
-			String amount, String currency, String promoCode, List<ClickResponse> clicks,
+			@Schema(pattern = "^[0-9]{1,12}\\.[0-9]{2}$", description = "A decimal, with two decimals") String amount,
+			String currency, @Nullable String promoCode, List<ClickResponse> clicks,
 			AttributionResponse attribution) {
 
 		/** A partner sees their own clicks only: the others' are other partners' business. */
@@ -186,8 +194,10 @@ class ConversionApiController {
 
 	}
 
-	record AttributionResponse(Long partnerId, String partnerName, String by, Long promoCodeId, String code,
-			String creditPolicy, List<String> flags) {
+	record AttributionResponse(@Nullable Long partnerId, @Nullable String partnerName,
+			@ApiValues(Attribution.By.class) String by, @Nullable Long promoCodeId, @Nullable String code,
+			@ApiValues(CreditPolicy.class) @Nullable String creditPolicy,
+			List<@ApiValues(Attribution.Flag.class) String> flags) {
 
 		static AttributionResponse of(Attribution attribution, Map<Long, String> partnerNames) {
 			return new AttributionResponse(attribution.partnerId(),

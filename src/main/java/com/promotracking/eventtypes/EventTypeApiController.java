@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +28,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import com.promotracking.audit.Channel;
 import com.promotracking.eventtypes.EventTypeService.Reviewed;
+import com.promotracking.kernel.ApiValues;
 import com.promotracking.users.CurrentUser;
 
 /** Event types and their test conversions over JSON. */
@@ -122,7 +125,8 @@ class EventTypeApiController {
 
 	}
 
-	record EventTypeResponse(long id, String name, String kind, String state) {
+	record EventTypeResponse(long id, String name, @ApiValues(EventTypeKind.class) String kind,
+			@Schema(allowableValues = { "active", "pending-validation" }) String state) {
 
 		static EventTypeResponse of(EventTypeSummary summary) {
 			return new EventTypeResponse(summary.id(), summary.name(), summary.kind().value(),
@@ -132,8 +136,9 @@ class EventTypeApiController {
 	}
 
 	record TestActionResponse(long id, long eventTypeId, String orderId, BigDecimal amount, String currency,
-			String promoCode, Instant receivedAt, String reviewState, Instant reviewedAt, String reviewedBy,
-			String reviewComment, Instant withdrawnAt, String withdrawnBy, String withdrawalComment,
+			@Nullable String promoCode, Instant receivedAt, @ApiValues(ReviewState.class) String reviewState,
+			@Nullable Instant reviewedAt, @Nullable String reviewedBy, @Nullable String reviewComment,
+			@Nullable Instant withdrawnAt, @Nullable String withdrawnBy, @Nullable String withdrawalComment,
 			@JsonRawValue String payload) {
 
 		static TestActionResponse of(TestActionView view) {

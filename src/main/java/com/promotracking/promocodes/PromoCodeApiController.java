@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,13 +18,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import com.promotracking.audit.Channel;
+import com.promotracking.kernel.ApiValues;
 import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
 
@@ -37,7 +39,7 @@ class PromoCodeApiController {
 
 	@GetMapping(PATH)
 	List<PromoCodeResponse> list(@PathVariable long programId, @RequestParam(required = false) Long partnerId,
-			@RequestParam(required = false) String state, CurrentUser user) {
+			@RequestParam(required = false) @ApiValues(PromoCodeState.class) String state, CurrentUser user) {
 		if (user.isPartner()) {
 			return this.codes.ownCodes(user, programId).stream().map(PromoCodeResponse::of).toList();
 		}
@@ -83,9 +85,10 @@ class PromoCodeApiController {
 
 	}
 
-	record PromoCodeResponse(long id, long partnerId, String partnerName, String code, String matchType,
-			String creditPolicy, Instant startsAt, Instant endsAt, String timeZone, String state, Instant createdAt,
-			String createdBy, Instant deactivatedAt, String deactivatedBy) {
+	record PromoCodeResponse(long id, long partnerId, String partnerName, String code,
+			@ApiValues(MatchType.class) String matchType, @ApiValues(CreditPolicy.class) String creditPolicy,
+			Instant startsAt, @Nullable Instant endsAt, String timeZone, @ApiValues(PromoCodeState.class) String state,
+			Instant createdAt, String createdBy, @Nullable Instant deactivatedAt, @Nullable String deactivatedBy) {
 
 		static PromoCodeResponse of(PromoCodeView view) {
 			return new PromoCodeResponse(view.id(), view.partnerId(), view.partnerName(), view.code(),

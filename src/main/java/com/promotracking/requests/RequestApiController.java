@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.promotracking.audit.Channel;
+import com.promotracking.kernel.ApiValues;
 import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
 
@@ -40,7 +42,7 @@ class RequestApiController {
 	}
 
 	@GetMapping(PATH)
-	List<RequestResponse> list(@PathVariable long programId, @RequestParam(required = false) String state,
+	List<RequestResponse> list(@PathVariable long programId, @RequestParam(required = false) @ApiValues(RequestState.class) String state,
 			@RequestParam(required = false) Long partnerId, CurrentUser user) {
 		List<RequestView> found;
 		if (user.isPartner()) {
@@ -77,9 +79,10 @@ class RequestApiController {
 	}
 
 	record RequestResponse(long id, long programId, long partnerId, String partnerName, List<String> suggestedCodes,
-			LocalDate dateNeeded, String instructions, String state, Instant createdAt, String createdBy,
-			Instant decidedAt, String decidedBy, String comment, String approvedCode, Long promoCodeId,
-			Instant completedAt, String completedBy) {
+			@Nullable LocalDate dateNeeded, @Nullable String instructions, @ApiValues(RequestState.class) String state,
+			Instant createdAt, String createdBy, @Nullable Instant decidedAt, @Nullable String decidedBy,
+			@Nullable String comment, @Nullable String approvedCode, @Nullable Long promoCodeId,
+			@Nullable Instant completedAt, @Nullable String completedBy) {
 
 		static RequestResponse of(RequestView view) {
 			return new RequestResponse(view.id(), view.programId(), view.partnerId(), view.partnerName(),

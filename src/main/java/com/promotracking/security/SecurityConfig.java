@@ -51,6 +51,9 @@ class SecurityConfig {
 		.allOf(AuthenticatedAuthorizationManager.authenticated(),
 				AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(ApiKeyAuthentication.ROLE)));
 
+	/** The hash of the one style element Swagger UI's bundle adds (see {@link #swaggerUiChain}). */
+	static final String SWAGGER_UI_STYLE = "sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=";
+
 	private final RequestLog requestLog = new RequestLog();
 
 	private final MalformedParametersFilter malformedParameters = new MalformedParametersFilter();
@@ -114,8 +117,44 @@ class SecurityConfig {
 			.build();
 	}
 
+	/**
+	 * The OpenAPI document is public, like the API's shape it describes: no login, no session, no cookie, the
+	 * pages' headers.
+	 */
 	@Bean
 	@Order(3)
+	SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
+		return publicReadOnly(http.securityMatcher("/v3/api-docs", "/v3/api-docs/**"))
+			.headers(SecurityConfig::strictHeaders)
+			.build();
+	}
+
+	/**
+	 * Swagger UI, public like the document it shows. Its scripts and styles are its own files, served from here,
+	 * so the pages' CSP holds but for one exception: its bundle adds one style element of its own, allowed by
+	 * that element's hash ({@link #SWAGGER_UI_STYLE}), on {@code /swagger-ui} only. A Swagger UI that adds
+	 * another fails SwaggerUiBrowserIT, which reads the browser's console for CSP violations.
+	 */
+	@Bean
+	@Order(4)
+	SecurityFilterChain swaggerUiChain(HttpSecurity http) throws Exception {
+		return publicReadOnly(http.securityMatcher("/swagger-ui.html", "/swagger-ui/**"))
+			.headers(headers -> strictHeaders(headers, "style-src 'self' '" + SWAGGER_UI_STYLE + "'"))
+			.build();
+	}
+
+	private HttpSecurity publicReadOnly(HttpSecurity http) throws Exception {
+		return http.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
+			.addFilterAfter(this.malformedParameters, RequestLog.class)
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			// Read-only and public: nothing to forge, and a CSRF token would need a session.
+			.csrf(csrf -> csrf.disable());
+	}
+
+	@Bean
+	@Order(5)
 	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
 		return http.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
 			.addFilterAfter(this.malformedParameters, RequestLog.class)
@@ -135,9 +174,13 @@ class SecurityConfig {
 
 	/** Pages load scripts and styles only from this server, and no other site may frame them. */
 	private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		strictHeaders(headers, "style-src 'self'");
+	}
+
+	private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers, String styleSources) {
 		headers
-			.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self'; "
-					+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+			.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; " + styleSources
+					+ "; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
 					+ "frame-ancestors 'none'"))
 			.frameOptions(frame -> frame.deny())
 			.contentTypeOptions(Customizer.withDefaults())

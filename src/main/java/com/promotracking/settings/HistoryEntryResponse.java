@@ -3,10 +3,15 @@ package com.promotracking.settings;
 import java.time.Instant;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import com.promotracking.audit.Channel;
 import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.HistoryRecord;
+import com.promotracking.audit.Outcome;
+import com.promotracking.kernel.ApiValues;
 import com.promotracking.kernel.ProblemTypes;
 
 /**
@@ -14,8 +19,9 @@ import com.promotracking.kernel.ProblemTypes;
  * without a comment or a problem has no {@code comment} or {@code type}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record HistoryEntryResponse(Instant at, String actor, String actorRole, BrandRef actingForBrand, String channel,
-		SubjectRef subject, String outcome, Map<String, FieldChange> changes, String comment, String type) {
+record HistoryEntryResponse(Instant at, String actor, String actorRole, BrandRef actingForBrand,
+		@ApiValues(Channel.class) String channel, SubjectRef subject, @ApiValues(Outcome.class) String outcome,
+		Map<String, FieldChange> changes, @Nullable String comment, @Nullable String type) {
 
 	record BrandRef(long id, String name) {
 	}

@@ -124,6 +124,8 @@ final class Browser implements AutoCloseable {
 				Map.of("intl.accept_languages", acceptLanguages, "credentials_enable_service", false,
 						"profile.password_manager_enabled", false, "profile.password_manager_leak_detection",
 						false));
+		// The console's messages, CSP violations among them, for the tests to read (LogType.BROWSER).
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()

@@ -42,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.promotracking.support.ApiContract;
 import com.promotracking.support.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -929,6 +930,10 @@ class PromoCodeSettingsApiIT {
 			try {
 				HttpResponse<String> response = PromoCodeSettingsApiIT.this.http.send(request.build(),
 						BodyHandlers.ofString(StandardCharsets.UTF_8));
+				// Every answer keeps to the served OpenAPI document.
+				ApiContract.servedBy(Http.on(PromoCodeSettingsApiIT.this.port, PromoCodeSettingsApiIT.this.json))
+					.assertConforms(this.method, this.path, response.statusCode(),
+							response.headers().firstValue("Content-Type").orElse(""), response.body());
 				return new Reply(this.method + " " + this.path, response.statusCode(), response.headers(),
 						response.body(), PromoCodeSettingsApiIT.this.json);
 			}

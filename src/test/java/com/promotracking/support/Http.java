@@ -424,10 +424,23 @@ public final class Http {
 		return URI.create(this.base + path);
 	}
 
+	/**
+	 * Sends the request. An exchange with the JSON API ({@code /api}) must keep to the served OpenAPI document
+	 * ({@link ApiContract}): an answer the document does not allow fails the test, so the document cannot drift
+	 * from the code.
+	 */
 	public Response send(HttpRequest.Builder request) {
 		try {
-			return new Response(this.client.send(request.timeout(Duration.ofSeconds(60)).build(),
-					BodyHandlers.ofString(StandardCharsets.UTF_8)));
+			HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+			Response response = new Response(this.client.send(built, BodyHandlers.ofString(StandardCharsets.UTF_8)));
+			String path = built.uri().getRawPath();
+			if (path.startsWith("/api/") || path.equals("/api")) {
+				ApiContract.servedBy(this)
+					.assertConforms(built.method(),
+							path + ((built.uri().getRawQuery() != null) ? "?" + built.uri().getRawQuery() : ""),
+							response.status(), response.contentType(), response.body());
+			}
+			return response;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -150,10 +150,13 @@ class StaticResourcesIT {
 	@Test
 	void onlyTheAssetsAreMappedToTheClassPath() {
 		// Over HTTP the catch-all mapping would not show: static/ holds nothing outside css/ and js/, both under
-		// /assets. Boot's /webjars/** reads only jars' META-INF/resources/webjars, none of ours.
+		// /assets. Boot's /webjars/** reads only jars' META-INF/resources/webjars: Swagger UI's, none of ours.
+		// Springdoc maps Swagger UI's files (its webjar) under /swagger-ui.
 		assertThat(this.resourceHandlers).isInstanceOf(SimpleUrlHandlerMapping.class);
 		assertThat(((SimpleUrlHandlerMapping) this.resourceHandlers).getHandlerMap().keySet())
-			.containsExactlyInAnyOrder("/assets/**", "/webjars/**");
+			.contains("/assets/**", "/webjars/**", "/swagger-ui/**")
+			.allSatisfy(pattern -> assertThat(pattern).matches(
+					"/assets/\\*\\*|/webjars/\\*\\*|/swagger-ui/.*|/webjars/\\*swagger-ui/.*"));
 	}
 
 	// ---------------------------------------------------------------- helpers
