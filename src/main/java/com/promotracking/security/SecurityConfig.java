@@ -1,12 +1,15 @@
 package com.promotracking.security;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -25,10 +28,13 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import com.promotracking.apikeys.ApiKeys;
 import com.promotracking.web.MalformedParametersFilter;
+import com.promotracking.web.RequestBodyLimit;
+import com.promotracking.web.RequestBodyLimits;
 import com.promotracking.web.RequestLog;
 
 /**
@@ -51,9 +57,19 @@ class SecurityConfig {
 		.allOf(AuthenticatedAuthorizationManager.authenticated(),
 				AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(ApiKeyAuthentication.ROLE)));
 
+	/** The methods Spring Security's firewall lets through (StrictHttpFirewall's default). */
+	private static final List<String> FIREWALL_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+			"OPTIONS");
+
 	private final RequestLog requestLog = new RequestLog();
 
 	private final MalformedParametersFilter malformedParameters = new MalformedParametersFilter();
+
+	private final RequestBodyLimit bodyLimit;
+
+	SecurityConfig(RequestBodyLimits bodyLimits) {
+		this.bodyLimit = new RequestBodyLimit(bodyLimits);
+	}
 
 	/**
 	 * A brand's API key may post and read its programs' conversions and read their reports, nothing else (403
@@ -71,7 +87,8 @@ class SecurityConfig {
 		}
 		return http.securityMatcher("/api/**")
 			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
-			.addFilterAfter(this.malformedParameters, RequestLog.class)
+			.addFilterAfter(this.bodyLimit, RequestLog.class)
+			.addFilterAfter(this.malformedParameters, RequestBodyLimit.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/programs/*/conversions", "/api/programs/*/conversions/batch")
 				.authenticated()
@@ -100,7 +117,8 @@ class SecurityConfig {
 	SecurityFilterChain actuatorChain(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
 		return http.securityMatcher("/actuator", "/actuator/**")
 			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
-			.addFilterAfter(this.malformedParameters, RequestLog.class)
+			.addFilterAfter(this.bodyLimit, RequestLog.class)
+			.addFilterAfter(this.malformedParameters, RequestBodyLimit.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.anyRequest()
@@ -118,7 +136,8 @@ class SecurityConfig {
 	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
 		return http.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
-			.addFilterAfter(this.malformedParameters, RequestLog.class)
+			.addFilterAfter(this.bodyLimit, RequestLog.class)
+			.addFilterAfter(this.malformedParameters, RequestBodyLimit.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/assets/**", "/favicon.ico", "/error")
 				.permitAll()
@@ -131,6 +150,24 @@ class SecurityConfig {
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.headers(SecurityConfig::strictHeaders)
 			.build();
+	}
+
+	/**
+	 * A request Spring Security's firewall refuses before any filter chain: a method this service never takes
+	 * ({@code FOO}, {@code TRACE}) is 405, anything else (an encoded {@code ;} or {@code //} in the path, say) 400.
+	 * Either goes through the error page, so the API answers it as a problem.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, rejection) -> {
+			if (FIREWALL_METHODS.contains(request.getMethod())) {
+				response.sendError(HttpStatus.BAD_REQUEST.value());
+			}
+			else {
+				response.setHeader(HttpHeaders.ALLOW, String.join(", ", FIREWALL_METHODS));
+				response.sendError(HttpStatus.METHOD_NOT_ALLOWED.value());
+			}
+		};
 	}
 
 	/** Pages load scripts and styles only from this server, and no other site may frame them. */
