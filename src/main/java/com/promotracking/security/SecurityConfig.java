@@ -29,6 +29,7 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import com.promotracking.apikeys.ApiKeys;
@@ -148,6 +149,10 @@ class SecurityConfig {
 				.failureHandler(loginFailures())
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			// An anonymous visitor costs no session row: the login form's CSRF token and the page to return to
+			// after login live in cookies; a session is created by the login itself.
+			.csrf(csrf -> csrf.csrfTokenRepository(new SessionlessCsrfTokens()))
+			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
 			.headers(SecurityConfig::strictHeaders)
 			.build();
 	}
@@ -185,6 +190,8 @@ class SecurityConfig {
 	private static AuthenticationFailureHandler loginFailures() {
 		ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
 		handler.setDefaultFailureUrl("/login?error");
+		// The page's address says what failed; a failed login opens no session to keep the exception in.
+		handler.setAllowSessionCreation(false);
 		handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
 		return handler;
 	}
