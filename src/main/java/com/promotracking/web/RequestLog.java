@@ -197,7 +197,12 @@ public final class RequestLog extends OncePerRequestFilter {
 		return this.trust.isAuthenticated(authentication) ? authentication.getName() : null;
 	}
 
-	/** Notes the problem type of every problem response a controller or an exception handler writes. */
+	/**
+	 * Notes the problem type of every problem response a controller or an exception handler writes. And only a
+	 * problem is labelled {@code application/problem+json}: a client that asks for it ({@code Accept:
+	 * application/problem+json}) and succeeds gets its JSON as {@code application/json}, which it reads alike,
+	 * rather than a success that claims to be a problem (Jackson's converter would pick the asked-for type).
+	 */
 	@ControllerAdvice
 	static class ProblemResponses implements ResponseBodyAdvice<Object> {
 
@@ -214,6 +219,10 @@ public final class RequestLog extends OncePerRequestFilter {
 					&& request instanceof ServletServerHttpRequest servlet) {
 				String type = problem.getType().toString();
 				noteProblem(servlet.getServletRequest(), type.substring(type.lastIndexOf('/') + 1));
+			}
+			else if (!(body instanceof ProblemDetail)
+					&& MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(selectedContentType)) {
+				response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 			}
 			return body;
 		}

@@ -6,13 +6,17 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything logged while it listens, with the request log ({@code com.promotracking.http}) on at INFO: for
- * tests that a client's mistake logs no ERROR and its request log line tells its real status.
+ * tests that a client's mistake logs no ERROR and its request log line tells its real status. Listens during
+ * each test of the class that registers it ({@code @RegisterExtension}).
  */
-public final class LogCapture {
+public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
 	private static final String REQUEST_LOG = "com.promotracking.http";
 
@@ -24,14 +28,16 @@ public final class LogCapture {
 
 	private Level requestLogLevel;
 
-	public void start() {
+	@Override
+	public void beforeEach(ExtensionContext context) {
 		this.requestLogLevel = this.requestLog.getLevel();
 		this.requestLog.setLevel(Level.INFO);
 		this.appender.start();
 		this.root.addAppender(this.appender);
 	}
 
-	public void stop() {
+	@Override
+	public void afterEach(ExtensionContext context) {
 		this.root.detachAppender(this.appender);
 		this.appender.stop();
 		this.requestLog.setLevel(this.requestLogLevel);

@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,17 +43,8 @@ class HttpRefusalsIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@RegisterExtension
 	final LogCapture logs = new LogCapture();
-
-	@BeforeEach
-	void listen() {
-		this.logs.start();
-	}
-
-	@AfterEach
-	void stopListening() {
-		this.logs.stop();
-	}
 
 	// ---------------------------------------------------------------- content types and methods
 

@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,17 +31,8 @@ class MalformedParametersIT {
 	@LocalServerPort
 	int port;
 
+	@RegisterExtension
 	final LogCapture logs = new LogCapture();
-
-	@BeforeEach
-	void listen() {
-		this.logs.start();
-	}
-
-	@AfterEach
-	void stopListening() {
-		this.logs.stop();
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "?%zz", "?=", "?a=1&=2", "?lang=%e9%", "?lang=fr&%" })
