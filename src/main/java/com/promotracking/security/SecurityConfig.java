@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -45,6 +46,7 @@ import com.promotracking.web.RequestLog;
  * door logs every request ({@link RequestLog}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestBodyLimits.class)
 class SecurityConfig {
 
 	/** The role of the people who run the service ({@code users.Role.OPERATOR}). */

@@ -3,6 +3,10 @@ package com.promotracking.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -11,11 +15,13 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 /**
  * The CSRF token of a visitor without a session (the login form) lives in a cookie, so showing the login page
  * writes no session to the database; a crawler or a flood of login-page hits would otherwise fill the session
- * table. Once there is a session (after a login), its token lives in the session as before. The choice is made
- * per call, by whether the request has a session: the login's POST is checked against the cookie it came with;
- * the forms of a signed-in user against their session.
+ * table. A signed-in user's token lives in their session as before (and makes one if they have none). The
+ * choice is made per call: the login's POST is checked against the cookie it came with, the forms of a
+ * signed-in user against their session.
  */
 final class SessionlessCsrfTokens implements CsrfTokenRepository {
+
+	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
 	private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
 
@@ -48,7 +54,12 @@ final class SessionlessCsrfTokens implements CsrfTokenRepository {
 	}
 
 	private CsrfTokenRepository repository(HttpServletRequest request) {
-		return (request.getSession(false) != null) ? this.sessions : this.cookies;
+		return (request.getSession(false) != null || signedIn()) ? this.sessions : this.cookies;
+	}
+
+	private boolean signedIn() {
+		Authentication user = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+		return this.trust.isAuthenticated(user);
 	}
 
 }

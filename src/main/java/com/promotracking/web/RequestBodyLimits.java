@@ -1,7 +1,6 @@
 package com.promotracking.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -20,13 +19,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("app.http.max-body")
 public record RequestBodyLimits(@DefaultValue("8KB") DataSize small, @DefaultValue("64KB") DataSize conversion,
 		@DefaultValue("8MB") DataSize batch) {
-
-	/** The limits as a bean, for the security filter chains that run {@link RequestBodyLimit}. */
-	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(RequestBodyLimits.class)
-	static class Config {
-
-	}
 
 	/** The limit for a request to this path. */
 	long bytesFor(String path) {
