@@ -1,12 +1,16 @@
 package com.promotracking.security;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -25,19 +29,25 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import com.promotracking.apikeys.ApiKeys;
 import com.promotracking.web.MalformedParametersFilter;
+import com.promotracking.web.RequestBodyLimit;
+import com.promotracking.web.RequestBodyLimits;
 import com.promotracking.web.RequestLog;
 
 /**
- * Three doors: the JSON API takes HTTP Basic or a brand's API key ({@code Authorization: Bearer}) on every
+ * Four doors: the JSON API takes HTTP Basic or a brand's API key ({@code Authorization: Bearer}) on every
  * request and keeps no session, so a browser's session cookie never authorizes an API call; Actuator
- * ({@code /actuator}) works the same way for operators; the pages use form login with CSRF-protected forms. Each
- * door logs every request ({@link RequestLog}).
+ * ({@code /actuator}) works the same way for operators; the API's document and Swagger UI are public and
+ * read-only; the pages use form login with CSRF-protected forms. Each door logs every request
+ * ({@link RequestLog}) and caps request bodies ({@link RequestBodyLimit}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestBodyLimits.class)
 class SecurityConfig {
 
 	/** The role of the people who run the service ({@code users.Role.OPERATOR}). */
@@ -54,9 +64,19 @@ class SecurityConfig {
 	/** The hash of the one style element Swagger UI's bundle adds (see {@link #swaggerUiChain}). */
 	static final String SWAGGER_UI_STYLE = "sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=";
 
+	/** The methods Spring Security's firewall lets through (StrictHttpFirewall's default). */
+	private static final List<String> FIREWALL_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+			"OPTIONS");
+
 	private final RequestLog requestLog = new RequestLog();
 
 	private final MalformedParametersFilter malformedParameters = new MalformedParametersFilter();
+
+	private final RequestBodyLimit bodyLimit;
+
+	SecurityConfig(RequestBodyLimits bodyLimits) {
+		this.bodyLimit = new RequestBodyLimit(bodyLimits);
+	}
 
 	/**
 	 * A brand's API key may post and read its programs' conversions and read their reports, nothing else (403
@@ -74,7 +94,8 @@ class SecurityConfig {
 		}
 		return http.securityMatcher("/api/**")
 			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
-			.addFilterAfter(this.malformedParameters, RequestLog.class)
+			.addFilterAfter(this.bodyLimit, RequestLog.class)
+			.addFilterAfter(this.malformedParameters, RequestBodyLimit.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/programs/*/conversions", "/api/programs/*/conversions/batch")
 				.authenticated()
@@ -103,7 +124,8 @@ class SecurityConfig {
 	SecurityFilterChain actuatorChain(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
 		return http.securityMatcher("/actuator", "/actuator/**")
 			.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
-			.addFilterAfter(this.malformedParameters, RequestLog.class)
+			.addFilterAfter(this.bodyLimit, RequestLog.class)
+			.addFilterAfter(this.malformedParameters, RequestBodyLimit.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.anyRequest()
@@ -145,7 +167,8 @@ class SecurityConfig {
 
 	private HttpSecurity publicReadOnly(HttpSecurity http) throws Exception {
 		return http.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
-			.addFilterAfter(this.malformedParameters, RequestLog.class)
+			.addFilterAfter(this.bodyLimit, RequestLog.class)
+			.addFilterAfter(this.malformedParameters, RequestBodyLimit.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
@@ -157,7 +180,8 @@ class SecurityConfig {
 	@Order(5)
 	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
 		return http.addFilterAfter(this.requestLog, SecurityContextHolderFilter.class)
-			.addFilterAfter(this.malformedParameters, RequestLog.class)
+			.addFilterAfter(this.bodyLimit, RequestLog.class)
+			.addFilterAfter(this.malformedParameters, RequestBodyLimit.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/assets/**", "/favicon.ico", "/error")
 				.permitAll()
@@ -168,8 +192,30 @@ class SecurityConfig {
 				.failureHandler(loginFailures())
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			// An anonymous visitor costs no session row: the login form's CSRF token and the page to return to
+			// after login live in cookies; a session is created by the login itself.
+			.csrf(csrf -> csrf.csrfTokenRepository(new SessionlessCsrfTokens()))
+			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
 			.headers(SecurityConfig::strictHeaders)
 			.build();
+	}
+
+	/**
+	 * A request Spring Security's firewall refuses before any filter chain: a method this service never takes
+	 * ({@code FOO}, {@code TRACE}) is 405, anything else (an encoded {@code ;} or {@code //} in the path, say) 400.
+	 * Either goes through the error page, so the API answers it as a problem.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, rejection) -> {
+			if (FIREWALL_METHODS.contains(request.getMethod())) {
+				response.sendError(HttpStatus.BAD_REQUEST.value());
+			}
+			else {
+				response.setHeader(HttpHeaders.ALLOW, String.join(", ", FIREWALL_METHODS));
+				response.sendError(HttpStatus.METHOD_NOT_ALLOWED.value());
+			}
+		};
 	}
 
 	/** Pages load scripts and styles only from this server, and no other site may frame them. */
@@ -191,6 +237,8 @@ class SecurityConfig {
 	private static AuthenticationFailureHandler loginFailures() {
 		ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
 		handler.setDefaultFailureUrl("/login?error");
+		// The page's address says what failed; a failed login opens no session to keep the exception in.
+		handler.setAllowSessionCreation(false);
 		handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
 		return handler;
 	}

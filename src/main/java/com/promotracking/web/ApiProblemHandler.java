@@ -1,5 +1,6 @@
 package com.promotracking.web;
 
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +15,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -82,9 +85,36 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			.toList(), request);
 	}
 
+	/**
+	 * The client accepts nothing this address answers, or sent an {@code Accept} header that is no media type:
+	 * the problem is written as {@code application/problem+json} whatever it asked for, since content negotiation
+	 * would refuse the problem too and leave the 406 without a body.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null) {
+			try {
+				this.problems.write(servlet.getRequest(), servlet.getResponse(), Problems.of(ex, status));
+				return null;
+			}
+			catch (IOException gone) {
+				// The client left: nothing more to answer.
+				return null;
+			}
+		}
+		return super.handleHttpMediaTypeNotAcceptable(ex, headers, status, request);
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (RequestBodyLimit.TooLarge.isCauseOf(ex)) {
+			// A body sent without a length, read past its address's limit (RequestBodyLimit).
+			ProblemDetail tooLarge = this.problems.body(Problems.of(ex, HttpStatus.CONTENT_TOO_LARGE),
+					LocaleContextHolder.getLocale());
+			return handleExceptionInternal(ex, tooLarge, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
 		String field = fieldOf(ex);
 		UnreadableValue unreadable = UnreadableValue.in(ex);
 		if (field != null && unreadable != null) {

@@ -3,6 +3,8 @@ package com.promotracking.web;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -50,7 +52,20 @@ class LanguageConfig implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
+
+			/**
+			 * Not on the error page's dispatch: the failed request may be one whose parameters cannot be read (a
+			 * form body over its size, which Tomcat refuses again on every read), and the error page is shown in
+			 * the language already chosen.
+			 */
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+					throws ServletException {
+				return request.getDispatcherType() == DispatcherType.ERROR || super.preHandle(request, response, handler);
+			}
+
+		};
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);

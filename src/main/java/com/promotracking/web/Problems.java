@@ -85,7 +85,12 @@ public class Problems {
 		ProblemDetail problem = body(refusal, this.locales.resolveLocale(request));
 		// On the error page's dispatch, the address that failed rather than /error.
 		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		problem.setInstance(URI.create((failed instanceof String uri) ? uri : RequestLog.pathOf(request)));
+		try {
+			problem.setInstance(URI.create((failed instanceof String uri) ? uri : RequestLog.pathOf(request)));
+		}
+		catch (IllegalArgumentException notAnAddress) {
+			// An address the container refused as malformed (a bad percent-escape) is no URI to point at.
+		}
 		RequestLog.noteProblem(request, ProblemTypes.slugOf(problem.getType()));
 		response.setStatus(refusal.getStatusCode().value());
 		refusal.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));

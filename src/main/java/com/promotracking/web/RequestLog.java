@@ -66,6 +66,9 @@ public final class RequestLog extends OncePerRequestFilter {
 
 	private static final Set<String> QUIET_PATHS = Set.of("/favicon.ico", "/actuator");
 
+	/** Request attribute set once this filter has seen the request, so it is logged once. */
+	private static final String SEEN = RequestLog.class.getName() + ".seen";
+
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
 	/** Notes the problem type of the answer for the log line; a no-op outside a logged request. */
@@ -76,6 +79,7 @@ public final class RequestLog extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		request.setAttribute(SEEN, Boolean.TRUE);
 		String path = pathOf(request);
 		boolean quiet = isQuiet(path);
 		if (quiet ? !log.isDebugEnabled() : !log.isInfoEnabled()) {
@@ -111,6 +115,25 @@ public final class RequestLog extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * The line of a request the servlet container refused before any filter saw it (a malformed header or
+	 * path), with the status it answered.
+	 */
+	static void logUnseen(HttpServletRequest request, int status, long millis) {
+		if (request.getAttribute(SEEN) != null) {
+			return;
+		}
+		String path = pathOf(request);
+		String method = (request.getMethod() != null) ? request.getMethod() : "-";
+		String line = line(method, path, status, millis, null, null, (String) request.getAttribute(PROBLEM_TYPE));
+		if (isQuiet(path)) {
+			log.debug(line);
+		}
+		else {
+			log.info(line);
+		}
+	}
+
 	static String line(String method, String path, int status, long millis, String user, String location,
 			String problemType) {
 		StringBuilder line = new StringBuilder(160).append(method)
@@ -138,6 +161,10 @@ public final class RequestLog extends OncePerRequestFilter {
 	/** The request path as sent, without query string or path parameters such as {@code ;jsessionid=}. */
 	static String pathOf(HttpServletRequest request) {
 		String uri = request.getRequestURI();
+		if (uri == null) {
+			// A request line the container could not parse.
+			return "";
+		}
 		int parameters = uri.indexOf(';');
 		return (parameters >= 0) ? uri.substring(0, parameters) : uri;
 	}
@@ -170,7 +197,12 @@ public final class RequestLog extends OncePerRequestFilter {
 		return this.trust.isAuthenticated(authentication) ? authentication.getName() : null;
 	}
 
-	/** Notes the problem type of every problem response a controller or an exception handler writes. */
+	/**
+	 * Notes the problem type of every problem response a controller or an exception handler writes. And only a
+	 * problem is labelled {@code application/problem+json}: a client that asks for it ({@code Accept:
+	 * application/problem+json}) and succeeds gets its JSON as {@code application/json}, which it reads alike,
+	 * rather than a success that claims to be a problem (Jackson's converter would pick the asked-for type).
+	 */
 	@ControllerAdvice
 	static class ProblemResponses implements ResponseBodyAdvice<Object> {
 
@@ -187,6 +219,10 @@ public final class RequestLog extends OncePerRequestFilter {
 					&& request instanceof ServletServerHttpRequest servlet) {
 				String type = problem.getType().toString();
 				noteProblem(servlet.getServletRequest(), type.substring(type.lastIndexOf('/') + 1));
+			}
+			else if (!(body instanceof ProblemDetail)
+					&& MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(selectedContentType)) {
+				response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 			}
 			return body;
 		}

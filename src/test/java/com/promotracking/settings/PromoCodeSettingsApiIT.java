@@ -694,30 +694,32 @@ class PromoCodeSettingsApiIT {
 		/** Logs in like a browser and answers the {@code Cookie} header value of the logged-in session. */
 		private String logInThroughTheForm(String username) {
 			Reply loginPage = call("GET", "/login").send().expect(200);
-			String anonymousSession = sessionCookie(loginPage);
-			assertThat(anonymousSession).as("session cookie of the login page").isNotNull();
+			assertThat(cookie(loginPage, Http.SESSION_COOKIE)).as("no session for the login page").isNull();
+			// Without a session, the login form's token is bound to a cookie of its own.
+			String csrfCookie = cookie(loginPage, Http.CSRF_COOKIE);
+			assertThat(csrfCookie).as("CSRF cookie of the login page").isNotNull();
 			String csrf = Jsoup.parse(loginPage.body()).select("form input[name=_csrf]").attr("value");
 			assertThat(csrf).as("CSRF token of the login form").isNotBlank();
 
 			String form = "username=" + encode(username) + "&password=" + encode(PASSWORDS.get(username)) + "&_csrf="
 					+ encode(csrf);
-			Reply login = call("POST", "/login").header("Cookie", anonymousSession)
+			Reply login = call("POST", "/login").header("Cookie", csrfCookie)
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.body(BodyPublishers.ofString(form))
 				.send();
 
 			assertThat(login.status()).as("login answer").isEqualTo(302);
 			assertThat(login.header("Location")).doesNotContain("error");
-			String session = sessionCookie(login);
-			assertThat(session).as("new session cookie after login").isNotNull().isNotEqualTo(anonymousSession);
+			String session = cookie(login, Http.SESSION_COOKIE);
+			assertThat(session).as("new session cookie after login").isNotNull();
 			return session;
 		}
 
-		private static String sessionCookie(Reply reply) {
+		private static String cookie(Reply reply, String name) {
 			return reply.headers()
 				.allValues("Set-Cookie")
 				.stream()
-				.filter(cookie -> cookie.startsWith(Http.SESSION_COOKIE + "="))
+				.filter(cookie -> cookie.startsWith(name + "="))
 				.map(cookie -> cookie.split(";", 2)[0])
 				.findFirst()
 				.orElse(null);

@@ -68,6 +68,9 @@ public final class Http {
 
 	public static final String SESSION_COOKIE = "SESSION";
 
+	/** The cookie of the login form's CSRF token, for a visitor without a session. */
+	public static final String CSRF_COOKIE = "XSRF-TOKEN";
+
 	private final HttpClient client;
 
 	private final String base;
@@ -214,9 +217,14 @@ public final class Http {
 
 		/** The raw {@code Set-Cookie} header of the session cookie, if this response set one. */
 		public Optional<String> sessionSetCookie() {
+			return setCookie(SESSION_COOKIE);
+		}
+
+		/** The raw {@code Set-Cookie} header of this cookie, if this response set it. */
+		public Optional<String> setCookie(String name) {
 			return this.headers.allValues("Set-Cookie")
 				.stream()
-				.filter(cookie -> cookie.startsWith(SESSION_COOKIE + "="))
+				.filter(cookie -> cookie.startsWith(name + "="))
 				.findFirst();
 		}
 
@@ -229,22 +237,38 @@ public final class Http {
 
 	// ---------------------------------------------------------------- browser sessions
 
-	/** A browser's cookie jar for this site: only the session cookie matters here. */
+	/**
+	 * A browser's cookie jar for this site: the session cookie, and the CSRF cookie that holds the login form's
+	 * token while there is no session.
+	 */
 	public static final class Session {
 
 		private volatile String id;
 
+		private volatile String csrfCookie;
+
 		public String id() {
 			return this.id;
+		}
+
+		/** The login form's CSRF cookie, while there is no session. */
+		public String csrfCookie() {
+			return this.csrfCookie;
 		}
 
 		/** A copy holding the same cookie, e.g. to replay it after the original logged out. */
 		public Session copy() {
 			Session copy = new Session();
 			copy.id = this.id;
+			copy.csrfCookie = this.csrfCookie;
 			return copy;
 		}
 
+	}
+
+	private static String valueOf(String setCookie, String name) {
+		String value = setCookie.substring(name.length() + 1).split(";", 2)[0];
+		return value.isEmpty() ? null : value;
 	}
 
 	public Session anonymous() {
@@ -321,14 +345,19 @@ public final class Http {
 
 	/** A request with the session's cookie (if any); a new session cookie in the answer replaces it. */
 	public Response send(Session session, HttpRequest.Builder request) {
+		List<String> cookies = new ArrayList<>();
 		if (session.id != null) {
-			request.header("Cookie", SESSION_COOKIE + "=" + session.id);
+			cookies.add(SESSION_COOKIE + "=" + session.id);
+		}
+		if (session.csrfCookie != null) {
+			cookies.add(CSRF_COOKIE + "=" + session.csrfCookie);
+		}
+		if (!cookies.isEmpty()) {
+			request.header("Cookie", String.join("; ", cookies));
 		}
 		Response response = send(request);
-		response.sessionSetCookie().ifPresent(cookie -> {
-			String value = cookie.substring(SESSION_COOKIE.length() + 1).split(";", 2)[0];
-			session.id = value.isEmpty() ? null : value;
-		});
+		response.sessionSetCookie().ifPresent(cookie -> session.id = valueOf(cookie, SESSION_COOKIE));
+		response.setCookie(CSRF_COOKIE).ifPresent(cookie -> session.csrfCookie = valueOf(cookie, CSRF_COOKIE));
 		return response;
 	}
 
@@ -451,7 +480,7 @@ public final class Http {
 		}
 	}
 
-	private static String encode(String value) {
+	public static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 

@@ -116,17 +116,21 @@ class HardeningIT {
 	// ---------------------------------------------------------------- sessions
 
 	@Test
-	void loggingInIssuesANewSessionIdAndTheOldOneStaysAnonymous() {
+	void theLoginPageOpensNoSessionAndLoggingInAgainIssuesANewSessionId() {
 		Session browser = this.http.anonymous();
 		this.http.get(browser, "/login");
-		String beforeLogin = browser.id();
+		assertThat(browser.id()).as("the login page keeps its CSRF token in a cookie, not a session").isNull();
+		assertThat(browser.csrfCookie()).isNotNull();
+
+		assertThat(this.http.loginAttempt(browser, ALICE, PASSWORDS.get(ALICE)).status()).isEqualTo(302);
+		String first = browser.id();
 		Session stolen = browser.copy();
+		// Logging in again with a session (fixed by someone else, say): the id changes, the old one is dead.
+		Response again = this.http.loginAttempt(browser, CAROL, PASSWORDS.get(CAROL));
 
-		Response login = this.http.loginAttempt(browser, ALICE, PASSWORDS.get(ALICE));
-
-		assertThat(beforeLogin).as("the login page opens a session for its CSRF token").isNotNull();
-		assertThat(login.status()).isEqualTo(302);
-		assertThat(browser.id()).isNotNull().isNotEqualTo(beforeLogin);
+		assertThat(again.status()).isEqualTo(302);
+		assertThat(first).isNotNull();
+		assertThat(browser.id()).isNotNull().isNotEqualTo(first);
 		Response withOldId = this.http.get(stolen, Http.adSettingsPath(this.program.id()));
 		assertThat(withOldId.status()).isEqualTo(302);
 		assertThat(withOldId.location()).endsWith("/login");
@@ -157,13 +161,13 @@ class HardeningIT {
 	}
 
 	@Test
-	void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+	void theSessionAndCsrfCookiesAreHttpOnlyAndSameSiteLax() {
 		Session browser = this.http.anonymous();
 		Response loginPage = this.http.get(browser, "/login");
 		Response login = this.http.loginAttempt(browser, ALICE, PASSWORDS.get(ALICE));
 
-		for (Response response : List.of(loginPage, login)) {
-			String cookie = response.sessionSetCookie().orElseThrow();
+		for (String cookie : List.of(loginPage.setCookie(Http.CSRF_COOKIE).orElseThrow(),
+				login.sessionSetCookie().orElseThrow())) {
 			List<String> attributes = List.of(cookie.toLowerCase(Locale.ROOT).split("\\s*;\\s*"));
 			assertThat(attributes).as(cookie).contains("httponly", "samesite=lax");
 		}

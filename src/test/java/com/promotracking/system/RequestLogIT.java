@@ -124,7 +124,7 @@ class RequestLogIT {
 	void aFormLoginAndAPageLogTheUserButNoPasswordCsrfTokenOrSessionId() {
 		Session browser = this.http.anonymous();
 		String csrf = Http.csrfOf(this.http.get(browser, "/login"));
-		String anonymousSession = browser.id();
+		String csrfCookie = browser.csrfCookie();
 		Response login = this.http.postForm(browser, "/login",
 				Http.form("username", ALICE, "password", PASSWORDS.get(ALICE), "_csrf", csrf));
 		assertThat(login.status()).isEqualTo(302);
@@ -141,7 +141,7 @@ class RequestLogIT {
 		assertThat(pageLine).matches("GET " + page + " 200 \\d+ms user=alice@acme\\.example program=" + this.acmeUs.id());
 		assertThat(forgedLine).matches("POST " + page + " 403 \\d+ms user=alice@acme\\.example program="
 				+ this.acmeUs.id() + " outcome=refused");
-		for (String secret : List.of(PASSWORDS.get(ALICE), csrf, pageCsrf, anonymousSession, browser.id())) {
+		for (String secret : List.of(PASSWORDS.get(ALICE), csrf, pageCsrf, csrfCookie, browser.id())) {
 			assertThat(lines()).as("no line holds %s", secret).noneMatch(line -> line.contains(secret));
 		}
 	}

@@ -1,27 +1,19 @@
 package com.promotracking.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.promotracking.support.LogCapture;
+import com.promotracking.support.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,28 +31,8 @@ class MalformedParametersIT {
 	@LocalServerPort
 	int port;
 
-	final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-	final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-
-	final Logger requestLog = (Logger) LoggerFactory.getLogger(RequestLog.LOGGER);
-
-	Level requestLogLevel;
-
-	@BeforeEach
-	void listen() {
-		this.requestLogLevel = this.requestLog.getLevel();
-		this.requestLog.setLevel(Level.INFO);
-		this.appender.start();
-		this.root.addAppender(this.appender);
-	}
-
-	@AfterEach
-	void stopListening() {
-		this.root.detachAppender(this.appender);
-		this.appender.stop();
-		this.requestLog.setLevel(this.requestLogLevel);
-	}
+	@RegisterExtension
+	final LogCapture logs = new LogCapture();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "?%zz", "?=", "?a=1&=2", "?lang=%e9%", "?lang=fr&%" })
@@ -96,30 +68,16 @@ class MalformedParametersIT {
 	}
 
 	private void assertNoServerErrorAndLogged400(String logLine) {
-		List<ILoggingEvent> events = List.copyOf(this.appender.list);
-		assertThat(events).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
-			.as("nothing logged at ERROR")
-			.isEmpty();
-		assertThat(events).filteredOn(event -> RequestLog.LOGGER.equals(event.getLoggerName()))
-			.extracting(ILoggingEvent::getFormattedMessage)
-			.anySatisfy(line -> assertThat(line).startsWith(logLine));
+		assertThat(this.logs.errors()).as("nothing logged at ERROR").isEmpty();
+		assertThat(this.logs.requestLines()).anySatisfy(line -> assertThat(line).startsWith(logLine));
 	}
 
 	private String send(String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(20_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			ByteArrayOutputStream answer = new ByteArrayOutputStream();
-			in.transferTo(answer);
-			return answer.toString(StandardCharsets.UTF_8);
-		}
+		return RawHttp.send(this.port, request);
 	}
 
 	private static int statusOf(String answer) {
-		return Integer.parseInt(answer.substring(9, 12));
+		return RawHttp.statusOf(answer);
 	}
 
 }
