@@ -36,6 +36,7 @@ import com.promotracking.conversions.ConversionService.BatchRecorded;
 import com.promotracking.conversions.ConversionService.Recorded;
 import com.promotracking.eventtypes.CurrencyCode;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.VisibleText;
 import com.promotracking.users.CurrentUser;
 
 /**
@@ -139,7 +140,7 @@ class ConversionApiController {
 	}
 
 	/** {@code amount} is read as a JSON number or a string, exactly (never through a double). */
-	record ConversionRequest(@NotBlank @Size(max = 64) String orderId, @NotNull Long eventTypeId,
+	record ConversionRequest(@NotBlank @Size(max = 64) @VisibleText String orderId, @NotNull Long eventTypeId,
 			OffsetDateTime occurredAt,
 			@JsonDeserialize(using = AmountJson.class) @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount,
 			@NotNull @CurrencyCode String currency, @Size(max = 64) String promoCode,

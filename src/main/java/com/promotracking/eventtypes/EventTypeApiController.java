@@ -22,11 +22,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 import com.promotracking.audit.Channel;
 import com.promotracking.eventtypes.EventTypeService.Reviewed;
+import com.promotracking.kernel.VisibleText;
 import com.promotracking.users.CurrentUser;
+import com.promotracking.web.JsonBodies;
 
 /** Event types and their test conversions over JSON. */
 @RestController
@@ -75,12 +77,12 @@ class EventTypeApiController {
 			.toList();
 	}
 
-	/** A test conversion arrives. Its whole body is kept as the payload received. */
+	/** A test conversion arrives. Its whole body is kept as the payload received, as text decoded strictly. */
 	@PostMapping(PROGRAM + "/event-types/{eventTypeId}/test-actions")
 	ResponseEntity<TestActionResponse> receive(@PathVariable long programId, @PathVariable long eventTypeId,
 			@RequestBody @Valid TestConversionRequest request, HttpServletRequest http, CurrentUser user) {
 		TestActionView action = this.service.receive(user, programId, eventTypeId, request.toConversion(),
-				RawPayloadFilter.payloadOf(http));
+				JsonBodies.receivedText(http));
 		return ResponseEntity.created(URI.create("/api/programs/" + programId + "/test-actions/" + action.id()))
 			.body(TestActionResponse.of(action));
 	}
@@ -111,7 +113,7 @@ class EventTypeApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record TestConversionRequest(@NotBlank @Size(max = 100) String orderId,
+	record TestConversionRequest(@NotBlank @Size(max = 100) @VisibleText String orderId,
 			@NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount,
 			@NotNull @CurrencyCode String currency,
 			@Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String promoCode) {
@@ -134,7 +136,7 @@ class EventTypeApiController {
 	record TestActionResponse(long id, long eventTypeId, String orderId, BigDecimal amount, String currency,
 			String promoCode, Instant receivedAt, String reviewState, Instant reviewedAt, String reviewedBy,
 			String reviewComment, Instant withdrawnAt, String withdrawnBy, String withdrawalComment,
-			@JsonRawValue String payload) {
+			@JsonSerialize(using = PayloadJson.class) String payload) {
 
 		static TestActionResponse of(TestActionView view) {
 			return new TestActionResponse(view.id(), view.eventTypeId(), view.orderId(), view.amount(),
