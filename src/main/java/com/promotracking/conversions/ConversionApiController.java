@@ -40,6 +40,7 @@ import com.promotracking.eventtypes.CurrencyCode;
 import com.promotracking.kernel.ApiValues;
 import com.promotracking.kernel.InvalidField;
 import com.promotracking.promocodes.CreditPolicy;
+import com.promotracking.kernel.VisibleText;
 import com.promotracking.users.CurrentUser;
 
 /**
@@ -144,7 +145,7 @@ class ConversionApiController {
 	}
 
 	/** {@code amount} is read as a JSON number or a string, exactly (never through a double). */
-	record ConversionRequest(@NotBlank @Size(max = 64) String orderId, @NotNull Long eventTypeId,
+	record ConversionRequest(@NotBlank @Size(max = 64) @VisibleText String orderId, @NotNull Long eventTypeId,
 			OffsetDateTime occurredAt,
 			@Schema(types = { "number", "string" }, pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$",
 					description = "A decimal, as a JSON number or a string, at most two decimals")

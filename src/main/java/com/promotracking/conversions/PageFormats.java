@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.springframework.format.Formatter;
 
+import com.promotracking.kernel.SupportedDates;
 import com.promotracking.kernel.UnreadableValue;
 
 /**
@@ -25,7 +26,7 @@ final class PageFormats {
 			@Override
 			public LocalDate parse(String text, Locale locale) {
 				try {
-					return LocalDate.parse(text.strip());
+					return SupportedDates.checked(LocalDate.parse(text.strip()));
 				}
 				catch (DateTimeException ex) {
 					throw new UnreadableValue("pages.error.date");

@@ -24,12 +24,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 import com.promotracking.audit.Channel;
 import com.promotracking.eventtypes.EventTypeService.Reviewed;
 import com.promotracking.kernel.ApiValues;
+import com.promotracking.kernel.VisibleText;
 import com.promotracking.users.CurrentUser;
+import com.promotracking.web.JsonBodies;
 
 /** Event types and their test conversions over JSON. */
 @RestController
@@ -78,12 +80,12 @@ class EventTypeApiController {
 			.toList();
 	}
 
-	/** A test conversion arrives. Its whole body is kept as the payload received. */
+	/** A test conversion arrives. Its whole body is kept as the payload received, as text decoded strictly. */
 	@PostMapping(PROGRAM + "/event-types/{eventTypeId}/test-actions")
 	ResponseEntity<TestActionResponse> receive(@PathVariable long programId, @PathVariable long eventTypeId,
 			@RequestBody @Valid TestConversionRequest request, HttpServletRequest http, CurrentUser user) {
 		TestActionView action = this.service.receive(user, programId, eventTypeId, request.toConversion(),
-				RawPayloadFilter.payloadOf(http));
+				JsonBodies.receivedText(http));
 		return ResponseEntity.created(URI.create("/api/programs/" + programId + "/test-actions/" + action.id()))
 			.body(TestActionResponse.of(action));
 	}
@@ -114,7 +116,7 @@ class EventTypeApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record TestConversionRequest(@NotBlank @Size(max = 100) String orderId,
+	record TestConversionRequest(@NotBlank @Size(max = 100) @VisibleText String orderId,
 			@NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount,
 			@NotNull @CurrencyCode String currency,
 			@Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String promoCode) {
@@ -139,7 +141,7 @@ class EventTypeApiController {
 			@Nullable String promoCode, Instant receivedAt, @ApiValues(ReviewState.class) String reviewState,
 			@Nullable Instant reviewedAt, @Nullable String reviewedBy, @Nullable String reviewComment,
 			@Nullable Instant withdrawnAt, @Nullable String withdrawnBy, @Nullable String withdrawalComment,
-			@JsonRawValue String payload) {
+			@JsonSerialize(using = PayloadJson.class) String payload) {
 
 		static TestActionResponse of(TestActionView view) {
 			return new TestActionResponse(view.id(), view.eventTypeId(), view.orderId(), view.amount(),

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.promotracking.kernel.VisibleText;
+
 /**
  * An event type to create, as the page's form and the API's JSON send it: the same checks behind both. The
  * messages are what the page shows next to the field; the API names the field with its own generic reason.
@@ -15,7 +17,7 @@ import jakarta.validation.constraints.Size;
  */
 record NewEventType(
 		@NotBlank(message = "{eventTypes.create.nameRequired}")
-		@Size(max = NewEventType.MAX_NAME, message = "{eventTypes.create.nameTooLong}") String name,
+		@Size(max = NewEventType.MAX_NAME, message = "{eventTypes.create.nameTooLong}") @VisibleText String name,
 		@NotNull(message = "{eventTypes.create.kindRequired}")
 		@Pattern(regexp = "sale|lead", flags = Pattern.Flag.CASE_INSENSITIVE,
 				message = "{eventTypes.create.kindRequired}") String kind) {

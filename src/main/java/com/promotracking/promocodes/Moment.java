@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import com.promotracking.kernel.SupportedDates;
 import com.promotracking.kernel.UnreadableValue;
 
 /**
@@ -33,19 +34,19 @@ public sealed interface Moment {
 		}
 		String value = text.strip();
 		try {
-			return new WithOffset(OffsetDateTime.parse(value));
+			return new WithOffset(SupportedDates.checked(OffsetDateTime.parse(value)));
 		}
 		catch (DateTimeException notWithOffset) {
 			// Tried in turn: a date-time without offset is far more common in forms than a bare date.
 		}
 		try {
-			return new Local(LocalDateTime.parse(value));
+			return new Local(SupportedDates.checked(LocalDateTime.parse(value)));
 		}
 		catch (DateTimeException notLocal) {
 			// Nor a local date-time: a date, last.
 		}
 		try {
-			return new Day(LocalDate.parse(value));
+			return new Day(SupportedDates.checked(LocalDate.parse(value)));
 		}
 		catch (DateTimeException notADate) {
 			throw new UnreadableValue("promoCode.error.date");

@@ -26,6 +26,7 @@ import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.settings.TrackingSettings;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.VisibleText;
 import com.promotracking.kernel.UniqueConstraint;
 import com.promotracking.users.CurrentUser;
 
@@ -178,6 +179,10 @@ public class PromoCodeService {
 		String code = (raw != null) ? raw.strip() : "";
 		if (code.isEmpty()) {
 			throw new InvalidField("code", "promoCode.error.codeRequired");
+		}
+		if (!VisibleText.Check.holds(code)) {
+			// A regex may hold any character, but one that shows as nothing names no code anyone can read.
+			throw new InvalidField("code", "validation.visibleText");
 		}
 		if (matchType == MatchType.EXACT) {
 			if (!EXACT_CODE.matcher(code).matches()) {

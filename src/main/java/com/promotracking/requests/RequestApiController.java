@@ -44,20 +44,16 @@ class RequestApiController {
 	@GetMapping(PATH)
 	List<RequestResponse> list(@PathVariable long programId, @RequestParam(required = false) @ApiValues(RequestState.class) String state,
 			@RequestParam(required = false) Long partnerId, CurrentUser user) {
-		List<RequestView> found;
-		if (user.isPartner()) {
-			found = this.requests.ownIn(user, programId);
-		}
-		else {
-			RequestState filter = null;
-			if (state != null && !state.isBlank()) {
-				filter = RequestState.of(state);
-				if (filter == null) {
-					throw new InvalidField("state", "request.error.state");
-				}
+		// One rule for every caller: a state that is none is refused before anything is looked up.
+		RequestState filter = null;
+		if (state != null && !state.isBlank()) {
+			filter = RequestState.of(state);
+			if (filter == null) {
+				throw new InvalidField("state", "request.error.state");
 			}
-			found = this.requests.forBrand(user, programId, filter, partnerId);
 		}
+		List<RequestView> found = user.isPartner() ? this.requests.ownIn(user, programId)
+				: this.requests.forBrand(user, programId, filter, partnerId);
 		return found.stream().map(RequestResponse::of).toList();
 	}
 

@@ -54,7 +54,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		setMessageSource(messages);
 	}
 
-	/** A path id that is not a number names no resource; a query parameter of the wrong type is a bad request. */
+	/**
+	 * A path id that is not a number names no resource; a query parameter of the wrong type is a bad request,
+	 * with its type's own reason when it gives one (a date out of range).
+	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
 		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
@@ -62,7 +65,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 					LocaleContextHolder.getLocale());
 			return handleExceptionInternal(ex, notFound, HttpHeaders.EMPTY, HttpStatus.NOT_FOUND, request);
 		}
-		return invalid(ex, List.of(new FieldReason(ex.getName(), FIELD_INVALID)), request);
+		UnreadableValue unreadable = UnreadableValue.in(ex);
+		return invalid(ex, List.of(new FieldReason(ex.getName(), (unreadable != null) ? unreadable.reasonKey()
+				: FIELD_INVALID)), request);
 	}
 
 	@Override
@@ -122,8 +127,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return invalid(ex, List.of(new FieldReason(field, unreadable.reasonKey())), request);
 		}
 		if (field == null) {
-			return handleExceptionInternal(ex,
-					body(ex, "problem.invalid-request.unreadable", null), headers, HttpStatus.BAD_REQUEST, request);
+			String detail = (ex instanceof JsonBodies.UndecodableBody) ? "problem.invalid-request.encoding"
+					: "problem.invalid-request.unreadable";
+			return handleExceptionInternal(ex, body(ex, detail, null), headers, HttpStatus.BAD_REQUEST, request);
 		}
 		ProblemDetail problem = body(ex, "problem.invalid-request.wrong-type", field);
 		problem.setProperty("errors",

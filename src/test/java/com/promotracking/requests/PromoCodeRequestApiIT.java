@@ -202,8 +202,12 @@ class PromoCodeRequestApiIT {
 	}
 
 	@Test
-	void anUnknownStateFilterIsRefusedNamingState() {
-		assertInvalid(this.http.api("GET", requestsPath(this.acmeUs.id()) + "?state=pending", ALICE, null), "state");
+	void anUnknownStateFilterIsRefusedNamingStateWhoeverAsks() {
+		for (String user : List.of(ALICE, CAROL, PAT)) {
+			assertInvalid(this.http.api("GET", requestsPath(this.acmeUs.id()) + "?state=pending", user, null), "state");
+			assertInvalid(this.http.api("GET", requestsPath(this.acmeUs.id()) + "?state=%20open%20x", user, null),
+					"state");
+		}
 	}
 
 	@Test

@@ -303,7 +303,8 @@ class PromoCodeSettingsApiIT {
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "not-an-etag", "W/\"CURRENT\"", "CURRENT", "\"CURRENT\", \"0\"", "\"\"", "\"x\"" })
+		@ValueSource(strings = { "not-an-etag", "W/\"CURRENT\"", "CURRENT", "\"CURRENT\", \"0\"", "\"\"", "\"x\"",
+				"\"+CURRENT\"", "\"0CURRENT\"", "\" CURRENT\"", "\"0xCURRENT\"" })
 		void refusesAMalformedIfMatchWith412AndSavesNothing(String ifMatch) {
 			long program = PromoCodeSettingsApiIT.this.acmeUs;
 			Snapshot before = snapshot(program, ALICE);
