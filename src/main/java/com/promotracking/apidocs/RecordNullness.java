@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -22,6 +21,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import org.jspecify.annotations.Nullable;
 
+import com.promotracking.kernel.AnyJsonValue;
 import com.promotracking.kernel.ApiValues;
 
 /**
@@ -75,9 +75,8 @@ class RecordNullness implements ModelConverter {
 			if (property == null) {
 				continue;
 			}
-			if (component.getAccessor().isAnnotationPresent(JsonRawValue.class)
-					|| fieldOf(record, component).isAnnotationPresent(JsonRawValue.class)) {
-				// JSON written as it was received: any JSON value.
+			if (component.getAccessor().isAnnotationPresent(AnyJsonValue.class)
+					|| fieldOf(record, component).isAnnotationPresent(AnyJsonValue.class)) {
 				property = new Schema().description(property.getDescription());
 				properties.put(name, property);
 			}

@@ -147,8 +147,8 @@ final class ThroughNginx {
 	}
 
 	/**
-	 * Bodies over nginx's limits are answered 413 by nginx itself (its own HTML page, not the service's problem
-	 * JSON) and never reach an instance; a normal single conversion on the same route passes.
+	 * Bodies over nginx's limits are answered 413 by nginx itself, with the problem the service would answer, and
+	 * never reach an instance; a normal single conversion on the same route passes.
 	 */
 	private void oversizedBodiesRefusedByNginx(String key) throws Exception {
 		long before = stored();
@@ -213,8 +213,10 @@ final class ThroughNginx {
 
 	private void assertRefusedByNginx(Response response, String what) {
 		assertThat(response.status()).as("%s over the limit", what).isEqualTo(413);
-		assertThat(response.contentType()).as("nginx's own page, not the service's problem").startsWith("text/html");
-		assertThat(response.body()).contains("413 Request Entity Too Large");
+		assertThat(response.contentType()).as("nginx's answer, a problem as the service's").isEqualTo(
+				"application/problem+json");
+		assertThat(response.json().path("type").asString()).endsWith("/content-too-large");
+		assertThat(response.json().path("status").asInt()).isEqualTo(413);
 	}
 
 	/** Every conversion of the program through one instance's list API, page by page, newest first. */
