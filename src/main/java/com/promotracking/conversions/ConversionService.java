@@ -70,9 +70,39 @@ class ConversionService {
 	/**
 	 * One conversion: created, or the stored one when this is a retry of it. A retry is told by the order id's
 	 * unique constraint rather than by a read before each insert: retries are rare, and the constraint is where two
-	 * requests at once meet anyway.
+	 * requests at once meet anyway. What it reads to check and attribute the conversion and what it writes share one
+	 * transaction, so a conversion costs one connection and one commit.
 	 */
 	Recorded record(CurrentUser user, long programId, NewConversion conversion) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transactions.execute(status -> recordOnce(user, programId, conversion));
+			}
+			catch (DataIntegrityViolationException ex) {
+				// Two transactions adding the first figures of one code's day at once: the loser, rolled back
+				// whole, tries again and adds to the winner's row.
+				if (attempt < 3 && ConversionStore.dailyFiguresRaced(ex)) {
+					continue;
+				}
+				// The order id is stored already (a retry, or another request since): answer from the stored one.
+				RuntimeException refusal = UniqueConstraint.violatedBy(ex, ConversionStore.UNIQUE_ORDER,
+						OrderIdConflict::new);
+				if (!(refusal instanceof OrderIdConflict)) {
+					throw refusal;
+				}
+				return this.reads.execute(status -> {
+					ProgramView program = this.catalog.require(user, programId);
+					Conversion winner = storedOrder(program.id(), conversion.orderId());
+					if (winner == null) {
+						throw refusal;
+					}
+					return replayOf(winner, conversion, this.catalog.partnerNames(program.id()));
+				});
+			}
+		}
+	}
+
+	private Recorded recordOnce(CurrentUser user, long programId, NewConversion conversion) {
 		ProgramView program = this.catalog.require(user, programId);
 		Map<Long, String> partners = this.catalog.partnerNames(program.id());
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -91,23 +121,8 @@ class ConversionService {
 		}
 		NewConversion dated = dated(conversion, now);
 		Attribution attribution = attribute(program.id(), List.of(dated)).get(0);
-		long id;
-		try {
-			id = insert(program.id(), now, List.of(new ConversionStore.Attributed(dated, attribution)))
-				.get(dated.orderId());
-		}
-		catch (DataIntegrityViolationException ex) {
-			// The order id is stored already (a retry, or another request since): answer from the stored one.
-			RuntimeException refusal = UniqueConstraint.violatedBy(ex, ConversionStore.UNIQUE_ORDER, OrderIdConflict::new);
-			if (!(refusal instanceof OrderIdConflict)) {
-				throw refusal;
-			}
-			Conversion winner = storedOrder(program.id(), conversion.orderId());
-			if (winner == null) {
-				throw refusal;
-			}
-			return replayOf(winner, conversion, partners);
-		}
+		long id = this.store.insert(program.id(), now, List.of(new ConversionStore.Attributed(dated, attribution)))
+			.get(dated.orderId());
 		// What was stored, as a read would give it back: amounts with their 2 decimals, instants in microseconds.
 		Conversion created = new Conversion(id, program.id(), dated.orderId(), dated.eventTypeId(), dated.occurredAt(),
 				now, dated.amount().setScale(2, RoundingMode.UNNECESSARY), dated.currency(), dated.promoCode(),

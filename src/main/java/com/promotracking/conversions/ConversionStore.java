@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -41,7 +42,7 @@ import com.promotracking.promocodes.CreditPolicy;
 @Repository
 class ConversionStore {
 
-	static final String UNIQUE_ORDER = "uk_conversion_program_order";
+	static final String UNIQUE_ORDER = "uk_conversion_order_program";
 
 	/** Named in a key violation of the daily figures, by H2 (its table) and PostgreSQL (its key) alike. */
 	private static final String DAILY_FIGURES = "conversion_daily";
@@ -50,8 +51,18 @@ class ConversionStore {
 			id, program_id, order_id, event_type_id, occurred_at, received_at, amount, currency, promo_code, clicks,
 			credited_partner_id, attributed_by, promo_code_id, matched_code, credit_policy, flags""";
 
+	/**
+	 * The program's conversions of some order ids. The order id leads the unique index, so each is looked up
+	 * through it whatever the number of the program's conversions (V10__conversion_intake_at_scale.sql).
+	 */
+	static final String BY_ORDER_IDS = "select " + COLUMNS
+			+ " from conversion where order_id in (:orders) and program_id = :program";
+
 	/** The width of the buckets the daily report counts in: every zone offset is a multiple of it. */
 	static final int QUARTER_HOUR_SECONDS = 900;
+
+	/** How many rows the daily figures of one code, day and currency are spread over (at most). */
+	static final int STRIPES = 16;
 
 	private final JdbcClient jdbc;
 
@@ -67,7 +78,7 @@ class ConversionStore {
 		if (orderIds.isEmpty()) {
 			return Map.of();
 		}
-		return this.jdbc.sql("select " + COLUMNS + " from conversion where program_id = :program and order_id in (:orders)")
+		return this.jdbc.sql(BY_ORDER_IDS)
 			.param("program", programId)
 			.param("orders", orderIds)
 			.query(ConversionStore::conversion)
@@ -143,7 +154,10 @@ class ConversionStore {
 
 	/**
 	 * Adds the conversions that matched a code to the figures of their UTC day, one statement batch whatever their
-	 * number. Keys go in one order, so two transactions adding to the same days lock them in the same order.
+	 * number. Keys go in one order, so two transactions adding to the same days lock them in the same order. The
+	 * figures of a day are spread over {@link #STRIPES} rows and a transaction adds to one of them, picked at
+	 * random: a row stays locked until its transaction commits, so conversions of one code and day arriving at once
+	 * would otherwise be stored one at a time.
 	 */
 	private void addToDailyFigures(long programId, List<Attributed> conversions) {
 		SortedMap<DayKey, long[]> counts = new TreeMap<>();
@@ -168,17 +182,20 @@ class ConversionStore {
 			return;
 		}
 		List<DayKey> keys = List.copyOf(counts.keySet());
+		int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
 		this.template.batchUpdate("""
 				merge into conversion_daily d
 				using (select cast(? as bigint) as program_id, cast(? as date) as utc_day, cast(? as bigint) as promo_code_id,
 				    cast(? as varchar(3)) as currency, cast(? as bigint) as credited, cast(? as numeric(18, 2)) as revenue,
-				    cast(? as bigint) as elsewhere) s
+				    cast(? as bigint) as elsewhere, cast(? as smallint) as stripe) s
 				on d.program_id = s.program_id and d.utc_day = s.utc_day and d.promo_code_id = s.promo_code_id
-				    and d.currency = s.currency
+				    and d.currency = s.currency and d.stripe = s.stripe
 				when matched then update set credited = d.credited + s.credited, revenue = d.revenue + s.revenue,
 				    elsewhere = d.elsewhere + s.elsewhere
-				when not matched then insert (program_id, utc_day, promo_code_id, currency, credited, revenue, elsewhere)
-				    values (s.program_id, s.utc_day, s.promo_code_id, s.currency, s.credited, s.revenue, s.elsewhere)""",
+				when not matched then insert (program_id, utc_day, promo_code_id, currency, credited, revenue, elsewhere,
+				    stripe)
+				    values (s.program_id, s.utc_day, s.promo_code_id, s.currency, s.credited, s.revenue, s.elsewhere,
+				    s.stripe)""",
 				new BatchPreparedStatementSetter() {
 
 					@Override
@@ -192,6 +209,7 @@ class ConversionStore {
 						statement.setLong(5, count[0]);
 						statement.setBigDecimal(6, revenue.getOrDefault(key, BigDecimal.ZERO));
 						statement.setLong(7, count[1]);
+						statement.setInt(8, stripe);
 					}
 
 					@Override

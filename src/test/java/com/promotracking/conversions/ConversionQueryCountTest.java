@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -92,6 +95,19 @@ class ConversionQueryCountTest {
 				this.code, "exact:" + this.code.toLowerCase());
 		// As the promo code service does with each code it creates: the matchers see the change.
 		this.jdbc.update("update program set codes_version = codes_version + 1 where id = ?", this.acmeUs);
+	}
+
+	/**
+	 * A batch reads its order ids through the unique index, one lookup each, rather than reading every conversion
+	 * of the program and comparing each with the whole list: the cost of a batch does not grow with the program.
+	 */
+	@Test
+	void aBatchLooksUpItsOrderIdsThroughTheUniqueIndex() {
+		String plan = new NamedParameterJdbcTemplate(this.jdbc).queryForObject("explain " + ConversionStore.BY_ORDER_IDS,
+				Map.of("program", this.acmeUs, "orders", List.of("A-1", "A-2", "A-3")), String.class);
+		// H2 names the index after the constraint and a number of its own.
+		assertThat(plan.replaceAll("\\s+", " ")).containsPattern(
+				"UK_CONVERSION_ORDER_PROGRAM\\w*: ORDER_ID IN\\(\\?1, \\?2, \\?3\\) AND PROGRAM_ID = \\?4");
 	}
 
 	@Test

@@ -217,7 +217,7 @@ class ConversionServiceTest {
 		Conversion winner = stored(7, sent, NOW);
 		given(this.store.findByOrderIds(PROGRAM_ID, List.of("A-7"))).willReturn(Map.of("A-7", winner));
 		willThrow(new DataIntegrityViolationException("x",
-				new RuntimeException("Unique index or primary key violation: UK_CONVERSION_PROGRAM_ORDER")))
+				new RuntimeException("Unique index or primary key violation: UK_CONVERSION_ORDER_PROGRAM")))
 			.given(this.store)
 			.insert(anyLong(), any(), anyList());
 
@@ -364,7 +364,7 @@ class ConversionServiceTest {
 		given(this.store.findByOrderIds(PROGRAM_ID, List.of(stored.orderId())))
 			.willReturn(Map.of(stored.orderId(), stored));
 		willThrow(new DataIntegrityViolationException("x",
-				new RuntimeException("Unique index or primary key violation: UK_CONVERSION_PROGRAM_ORDER")))
+				new RuntimeException("Unique index or primary key violation: UK_CONVERSION_ORDER_PROGRAM")))
 			.given(this.store)
 			.insert(anyLong(), any(), org.mockito.ArgumentMatchers.argThat(
 					rows -> rows != null && rows.stream().anyMatch(row -> row.conversion().orderId().equals(stored.orderId()))));
