@@ -79,9 +79,9 @@ class ConversionService {
 				return this.transactions.execute(status -> recordOnce(user, programId, conversion));
 			}
 			catch (DataIntegrityViolationException ex) {
-				// Two transactions adding the first figures of one code's day at once: the loser, rolled back
-				// whole, tries again and adds to the winner's row.
-				if (attempt < 3 && ConversionStore.dailyFiguresRaced(ex)) {
+				// Two transactions adding the first figures of one code's day (or quarter hour) at once: the loser,
+				// rolled back whole, tries again and adds to the winner's row.
+				if (attempt < 3 && ConversionStore.figuresRaced(ex)) {
 					continue;
 				}
 				// The order id is stored already (a retry, or another request since): answer from the stored one.
@@ -254,9 +254,9 @@ class ConversionService {
 	}
 
 	/**
-	 * Stores conversions and their share of the daily figures in one transaction; the ids given, by order id. Two
-	 * transactions adding the first figures of one code's day at once meet at that row's key: the loser, rolled
-	 * back whole, tries again and adds to the winner's row.
+	 * Stores conversions and their share of the daily and quarter hours' figures in one transaction; the ids
+	 * given, by order id. Two transactions adding the first figures of one code's day (or quarter hour) at once
+	 * meet at that row's key: the loser, rolled back whole, tries again and adds to the winner's row.
 	 */
 	private Map<String, Long> insert(long programId, Instant now, List<ConversionStore.Attributed> rows) {
 		for (int attempt = 1;; attempt++) {
@@ -264,7 +264,7 @@ class ConversionService {
 				return this.transactions.execute(status -> this.store.insert(programId, now, rows));
 			}
 			catch (DataIntegrityViolationException ex) {
-				if (attempt == 3 || !ConversionStore.dailyFiguresRaced(ex)) {
+				if (attempt == 3 || !ConversionStore.figuresRaced(ex)) {
 					throw ex;
 				}
 			}

@@ -44,8 +44,11 @@ class ConversionStore {
 
 	static final String UNIQUE_ORDER = "uk_conversion_order_program";
 
-	/** Named in a key violation of the daily figures, by H2 (its table) and PostgreSQL (its key) alike. */
-	private static final String DAILY_FIGURES = "conversion_daily";
+	/**
+	 * Named in a key violation of the daily or the quarter hours' figures, by H2 (their tables) and PostgreSQL
+	 * (their keys) alike.
+	 */
+	private static final List<String> FIGURES = List.of("conversion_daily", "conversion_quarter_hour");
 
 	private static final String COLUMNS = """
 			id, program_id, order_id, event_type_id, occurred_at, received_at, amount, currency, promo_code, clicks,
@@ -148,7 +151,9 @@ class ConversionStore {
 		for (int i = 0; i < conversions.size(); i++) {
 			ids.put(conversions.get(i).conversion().orderId(), idOf(generated.get(i)));
 		}
-		addToDailyFigures(programId, conversions);
+		int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
+		addToDailyFigures(programId, conversions, stripe);
+		addToQuarterHours(programId, conversions, stripe);
 		return ids;
 	}
 
@@ -156,10 +161,10 @@ class ConversionStore {
 	 * Adds the conversions that matched a code to the figures of their UTC day, one statement batch whatever their
 	 * number. Keys go in one order, so two transactions adding to the same days lock them in the same order. The
 	 * figures of a day are spread over {@link #STRIPES} rows and a transaction adds to one of them, picked at
-	 * random: a row stays locked until its transaction commits, so conversions of one code and day arriving at once
-	 * would otherwise be stored one at a time.
+	 * random by the caller: a row stays locked until its transaction commits, so conversions of one code and day
+	 * arriving at once would otherwise be stored one at a time.
 	 */
-	private void addToDailyFigures(long programId, List<Attributed> conversions) {
+	private void addToDailyFigures(long programId, List<Attributed> conversions, int stripe) {
 		SortedMap<DayKey, long[]> counts = new TreeMap<>();
 		Map<DayKey, BigDecimal> revenue = new HashMap<>();
 		for (Attributed item : conversions) {
@@ -182,7 +187,6 @@ class ConversionStore {
 			return;
 		}
 		List<DayKey> keys = List.copyOf(counts.keySet());
-		int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
 		this.template.batchUpdate("""
 				merge into conversion_daily d
 				using (select cast(? as bigint) as program_id, cast(? as date) as utc_day, cast(? as bigint) as promo_code_id,
@@ -210,6 +214,55 @@ class ConversionStore {
 						statement.setBigDecimal(6, revenue.getOrDefault(key, BigDecimal.ZERO));
 						statement.setLong(7, count[1]);
 						statement.setInt(8, stripe);
+					}
+
+					@Override
+					public int getBatchSize() {
+						return keys.size();
+					}
+
+				});
+	}
+
+	/**
+	 * Adds the conversions a code credited to the count of their partner in their quarter hour (since the epoch):
+	 * the figures of the report's daily chart, which any time zone's days are made of. Keys in one order and
+	 * stripes, as {@link #addToDailyFigures}.
+	 */
+	private void addToQuarterHours(long programId, List<Attributed> conversions, int stripe) {
+		SortedMap<QuarterHourKey, long[]> counts = new TreeMap<>();
+		for (Attributed item : conversions) {
+			if (item.attribution().by() != By.PROMO_CODE || item.attribution().partnerId() == null) {
+				continue;
+			}
+			QuarterHourKey key = new QuarterHourKey(
+					Math.floorDiv(item.conversion().occurredAt().getEpochSecond(), QUARTER_HOUR_SECONDS),
+					item.attribution().partnerId());
+			counts.computeIfAbsent(key, k -> new long[1])[0]++;
+		}
+		if (counts.isEmpty()) {
+			return;
+		}
+		List<QuarterHourKey> keys = List.copyOf(counts.keySet());
+		this.template.batchUpdate("""
+				merge into conversion_quarter_hour q
+				using (select cast(? as bigint) as program_id, cast(? as bigint) as quarter_hour,
+				    cast(? as bigint) as partner_id, cast(? as smallint) as stripe, cast(? as bigint) as credited) s
+				on q.program_id = s.program_id and q.quarter_hour = s.quarter_hour and q.partner_id = s.partner_id
+				    and q.stripe = s.stripe
+				when matched then update set credited = q.credited + s.credited
+				when not matched then insert (program_id, quarter_hour, partner_id, stripe, credited)
+				    values (s.program_id, s.quarter_hour, s.partner_id, s.stripe, s.credited)""",
+				new BatchPreparedStatementSetter() {
+
+					@Override
+					public void setValues(PreparedStatement statement, int i) throws SQLException {
+						QuarterHourKey key = keys.get(i);
+						statement.setLong(1, programId);
+						statement.setLong(2, key.quarterHour());
+						statement.setLong(3, key.partnerId());
+						statement.setInt(4, stripe);
+						statement.setLong(5, counts.get(key)[0]);
 					}
 
 					@Override
@@ -305,29 +358,27 @@ class ConversionStore {
 
 	/**
 	 * Conversions credited by a promo code (to one partner, when {@code partnerId} is given), counted per quarter
-	 * of an hour since the epoch, in one aggregate over the index on (program_id, occurred_at). Every time zone's
-	 * offset is a whole number of quarter hours, so the caller folds these buckets into the days of any zone; the
-	 * database never needs to know the zone, which H2 and PostgreSQL would each name in their own syntax.
+	 * of an hour since the epoch, from the quarter hours' figures written with the conversions: the cost follows
+	 * the number of quarter hours, not of conversions. Every time zone's offset is a whole number of quarter hours,
+	 * so the caller folds these buckets into the days of any zone; the database never needs to know the zone.
 	 */
 	Map<Long, Long> creditedPerQuarterHour(long programId, Instant from, Instant to, Long partnerId) {
-		String bucket = "floor(extract(epoch from occurred_at) / " + QUARTER_HOUR_SECONDS + ")";
-		StringBuilder sql = new StringBuilder("select " + bucket + " as bucket, count(*) as credited from conversion"
-				+ " where program_id = :program and occurred_at >= :from and occurred_at < :to"
-				+ " and attributed_by = 'PROMO_CODE'");
+		StringBuilder sql = new StringBuilder("select quarter_hour, sum(credited) as credited from conversion_quarter_hour"
+				+ " where program_id = :program and quarter_hour >= :from and quarter_hour < :to");
 		if (partnerId != null) {
-			sql.append(" and credited_partner_id = :partner");
+			sql.append(" and partner_id = :partner");
 		}
-		sql.append(" group by ").append(bucket);
+		sql.append(" group by quarter_hour");
 		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.toString())
 			.param("program", programId)
-			.param("from", utc(from))
-			.param("to", utc(to));
+			.param("from", Math.floorDiv(from.getEpochSecond(), QUARTER_HOUR_SECONDS))
+			.param("to", -Math.floorDiv(-to.getEpochSecond(), QUARTER_HOUR_SECONDS));
 		if (partnerId != null) {
 			statement = statement.param("partner", partnerId);
 		}
 		Map<Long, Long> buckets = new HashMap<>();
 		statement.query(row -> {
-			buckets.put(row.getLong("bucket"), row.getLong("credited"));
+			buckets.put(row.getLong("quarter_hour"), row.getLong("credited"));
 		});
 		return buckets;
 	}
@@ -346,6 +397,17 @@ class ConversionStore {
 
 	/** A conversion and the attribution decided for it, about to be stored. */
 	record Attributed(NewConversion conversion, Attribution attribution) {
+	}
+
+	/** A partner's credited conversions of one quarter hour, ordered so that every transaction locks them alike. */
+	private record QuarterHourKey(long quarterHour, long partnerId) implements Comparable<QuarterHourKey> {
+
+		@Override
+		public int compareTo(QuarterHourKey other) {
+			int byQuarterHour = Long.compare(this.quarterHour, other.quarterHour);
+			return (byQuarterHour != 0) ? byQuarterHour : Long.compare(this.partnerId, other.partnerId);
+		}
+
 	}
 
 	/** A code's figures of one UTC day in one currency, ordered so that every transaction locks them alike. */
@@ -382,9 +444,13 @@ class ConversionStore {
 				attribution);
 	}
 
-	/** Whether {@code ex} is two transactions that both added the first figures of one code's day. */
-	static boolean dailyFiguresRaced(DataIntegrityViolationException ex) {
-		return String.valueOf(ex.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT).contains(DAILY_FIGURES);
+	/**
+	 * Whether {@code ex} is two transactions that both added the first figures of one code's day or one partner's
+	 * quarter hour.
+	 */
+	static boolean figuresRaced(DataIntegrityViolationException ex) {
+		String message = String.valueOf(ex.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
+		return FIGURES.stream().anyMatch(message::contains);
 	}
 
 	/** The id in a row of generated keys, whatever the driver names or cases it. */

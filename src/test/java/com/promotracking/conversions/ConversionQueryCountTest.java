@@ -45,16 +45,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ConversionQueryCountTest {
 
 	/**
-	 * Program, partners, active event types, codes version, tracking, the insert (which hands back the id) and the
-	 * daily figures. No read of the order id before (the unique constraint tells a retry) nor of the row after.
+	 * Program, partners, active event types, codes version, tracking, the insert (which hands back the id), the
+	 * daily figures and the quarter hours'. No read of the order id before (the unique constraint tells a retry)
+	 * nor of the row after.
 	 */
-	static final int SINGLE_STATEMENTS = 7;
+	static final int SINGLE_STATEMENTS = 8;
 
 	/**
 	 * Program, partners, active event types, stored order ids, codes version, tracking, the batch insert (which
-	 * hands back the ids) and the daily figures' batch.
+	 * hands back the ids), the daily figures' batch and the quarter hours'.
 	 */
-	static final int BATCH_STATEMENTS = 8;
+	static final int BATCH_STATEMENTS = 9;
 
 	private static final AtomicInteger ORDERS = new AtomicInteger();
 
