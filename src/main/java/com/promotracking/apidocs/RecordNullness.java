@@ -22,6 +22,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import org.jspecify.annotations.Nullable;
 
+import com.promotracking.kernel.AnyJson;
 import com.promotracking.kernel.ApiValues;
 
 /**
@@ -76,7 +77,8 @@ class RecordNullness implements ModelConverter {
 				continue;
 			}
 			if (component.getAccessor().isAnnotationPresent(JsonRawValue.class)
-					|| fieldOf(record, component).isAnnotationPresent(JsonRawValue.class)) {
+					|| fieldOf(record, component).isAnnotationPresent(JsonRawValue.class)
+					|| component.isAnnotationPresent(AnyJson.class)) {
 				// JSON written as it was received: any JSON value.
 				property = new Schema().description(property.getDescription());
 				properties.put(name, property);

@@ -28,6 +28,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 
 import com.promotracking.audit.Channel;
 import com.promotracking.eventtypes.EventTypeService.Reviewed;
+import com.promotracking.kernel.AnyJson;
 import com.promotracking.kernel.ApiValues;
 import com.promotracking.kernel.VisibleText;
 import com.promotracking.users.CurrentUser;
@@ -118,7 +119,7 @@ class EventTypeApiController {
 
 	record TestConversionRequest(@NotBlank @Size(max = 100) @VisibleText String orderId,
 			@NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-			@NotNull @CurrencyCode String currency,
+			@NotNull @CurrencyCode @Schema(pattern = CurrencyCode.PATTERN) String currency,
 			@Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String promoCode) {
 
 		TestConversion toConversion() {
@@ -141,7 +142,7 @@ class EventTypeApiController {
 			@Nullable String promoCode, Instant receivedAt, @ApiValues(ReviewState.class) String reviewState,
 			@Nullable Instant reviewedAt, @Nullable String reviewedBy, @Nullable String reviewComment,
 			@Nullable Instant withdrawnAt, @Nullable String withdrawnBy, @Nullable String withdrawalComment,
-			@JsonSerialize(using = PayloadJson.class) String payload) {
+			@AnyJson @JsonSerialize(using = PayloadJson.class) String payload) {
 
 		static TestActionResponse of(TestActionView view) {
 			return new TestActionResponse(view.id(), view.eventTypeId(), view.orderId(), view.amount(),

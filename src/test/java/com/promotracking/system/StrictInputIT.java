@@ -282,6 +282,18 @@ class StrictInputIT {
 		return this.json.readTree(reply.body());
 	}
 
+	// ---------------------------------------------------------------- filters
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/promo-codes?state=", "/promo-codes?state=ACTIVE", "/promo-code-requests?state=",
+			"/promo-code-requests?state=Open", "/conversions?by=", "/conversions?by=CLICK" })
+	void aFilterIsOneOfItsValuesSpelledOneWayForBrandsAndPartnersAlike(String filter) {
+		for (String user : List.of(ALICE, PAT)) {
+			assertInvalid(this.http.api("GET", "/api/programs/" + this.program + filter, user, null),
+					filter.substring(filter.indexOf('?') + 1, filter.indexOf('=')));
+		}
+	}
+
 	private Response send(String method, String path, byte[] body, String contentType) {
 		return this.http.send(this.http.anonymous(),
 				HttpRequest.newBuilder(URI.create(this.http.base() + path))
