@@ -177,6 +177,10 @@ class OpenApiDocumentIT {
 				"{\"decision\": \"reject\"}")).as("a rejection without a comment").isNotEmpty();
 		assertThat(contract.requestViolations("POST", "/api/programs/1/promo-code-requests/1/decision", json,
 				"{\"decision\": \"approve\"}")).as("an approval without a comment").isEmpty();
+		assertThat(contract.requestViolations("PUT", "/api/programs/1/promo-code-settings", json,
+				"{\"promoCodeTrackingEnabled\": null, \"partnerPromoCodeRequestsAllowed\": false}"))
+			.as("a setting sent as null")
+			.isNotEmpty();
 		assertThat(contract.requestViolations("POST", "/api/programs/1/promo-code-requests", json,
 				"{\"suggestedCodes\": []}")).as("a request without codes").isNotEmpty();
 		assertThat(contract.requestViolations("POST", "/api/programs/1/promo-codes", json,
