@@ -75,23 +75,20 @@ final class Mutations {
 		ObjectNode body = valid.deepCopy();
 		return switch (kind) {
 			case WRONG_TYPE -> wrongType(body, schema);
-			case MISSING_REQUIRED -> {
+			case MISSING_REQUIRED, NULL_REQUIRED -> {
 				List<String> required = names(schema.path("required"));
 				if (required.isEmpty()) {
 					yield wrongType(body, schema);
 				}
 				String name = pick(required);
-				body.remove(name);
-				yield new Broken(body.toString(), "without required " + name);
-			}
-			case NULL_REQUIRED -> {
-				List<String> required = names(schema.path("required"));
-				if (required.isEmpty()) {
-					yield wrongType(body, schema);
+				if (kind == BodyKind.MISSING_REQUIRED) {
+					body.remove(name);
 				}
-				String name = pick(required);
-				body.putNull(name);
-				yield new Broken(body.toString(), "null required " + name);
+				else {
+					body.putNull(name);
+				}
+				yield new Broken(body.toString(), (kind == BodyKind.MISSING_REQUIRED ? "without" : "null") + " required "
+						+ name);
 			}
 			case OUT_OF_RANGE -> outOfRange(body, schema);
 			case BAD_ENUM -> {

@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.promotracking.support.ApiContract;
+
 /**
  * Valid values for a JSON schema of the OpenAPI document, generated: types (one of a type list), {@code $ref},
  * {@code enum}, {@code required} and optional properties, {@code minimum}/{@code maximum},
@@ -68,15 +70,8 @@ final class SchemaValues {
 
 	/** The types a schema allows, {@code "null"} included when it does. */
 	static List<String> types(JsonNode schema) {
-		List<String> types = new ArrayList<>();
-		JsonNode type = schema.path("type");
-		if (type.isArray()) {
-			type.forEach(t -> types.add(t.asString()));
-		}
-		else if (type.isString()) {
-			types.add(type.asString());
-		}
-		else if (schema.has("properties")) {
+		List<String> types = ApiContract.types(schema);
+		if (types.isEmpty() && schema.has("properties")) {
 			types.add("object");
 		}
 		return types;

@@ -323,8 +323,8 @@ public final class ApiContract {
 		};
 	}
 
-	/** A parameter's text as the JSON value its schema describes; text that is no such value stays text. */
-	private static JsonNode typed(String value, JsonNode schema) {
+	/** The types a schema names: its {@code type}, one or a list ({@code "null"} included). */
+	public static List<String> types(JsonNode schema) {
 		List<String> types = new ArrayList<>();
 		JsonNode type = schema.path("type");
 		if (type.isArray()) {
@@ -333,6 +333,12 @@ public final class ApiContract {
 		else if (type.isString()) {
 			types.add(type.asString());
 		}
+		return types;
+	}
+
+	/** A parameter's text as the JSON value its schema describes; text that is no such value stays text. */
+	private static JsonNode typed(String value, JsonNode schema) {
+		List<String> types = types(schema);
 		if (types.contains("integer") && value.matches("-?(0|[1-9][0-9]*)")) {
 			return JsonNodeFactory.instance.numberNode(new java.math.BigInteger(value));
 		}
