@@ -25,13 +25,14 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 import com.promotracking.kernel.SupportedDates;
+import com.promotracking.kernel.UnreadableValue;
 
 /**
  * JSON values are read in their own type only, one spelling each. {@code allow-coercion-of-scalars=false} keeps
  * strings out of numbers and booleans, but Jackson still turns a number or a boolean into text
  * ({@code {"name": false}} named an event type "false") and cuts a fraction off an integer ({@code 1.9} read as
  * partner 1): both are refused here, and a wrong type is the client's 400. Dates and date-times are read within
- * {@link SupportedDates}, and one beyond is refused naming its field.
+ * {@link SupportedDates}, and one beyond is refused naming its field; text holds no NUL character.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -65,7 +66,38 @@ class StrictJson {
 		@Override
 		public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
 				ValueDeserializer<?> deserializer) {
+			if (bean.getBeanClass() == String.class) {
+				return new NulFree(deserializer);
+			}
 			return DATES.contains(bean.getBeanClass()) ? new Checked(deserializer) : deserializer;
+		}
+
+	}
+
+	/**
+	 * Text without a NUL character ({@code \u0000} in JSON): PostgreSQL's text cannot hold one, so it would fail
+	 * there as a server error where H2 stored it; refused on both, naming the field.
+	 */
+	private static final class NulFree extends DelegatingDeserializer {
+
+		static final String REASON = "validation.nulCharacter";
+
+		NulFree(ValueDeserializer<?> delegate) {
+			super(delegate);
+		}
+
+		@Override
+		protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+			return new NulFree(delegate);
+		}
+
+		@Override
+		public Object deserialize(JsonParser parser, DeserializationContext context) {
+			Object value = super.deserialize(parser, context);
+			if (value instanceof String text && text.indexOf('\u0000') >= 0) {
+				throw new UnreadableValue(REASON);
+			}
+			return value;
 		}
 
 	}

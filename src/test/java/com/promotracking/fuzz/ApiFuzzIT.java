@@ -120,10 +120,14 @@ class ApiFuzzIT {
 			.isEmpty();
 	}
 
-	/** The summary and every failure, in {@code target/api-fuzz.txt}: the assertion shows the first few only. */
+	/**
+	 * The summary and every failure, in {@code target/api-fuzz-h2.txt} (or {@code -postgres.txt}): the assertion
+	 * shows the first few only.
+	 */
 	private static void writeReport(String table, List<String> failures) {
 		try {
-			java.nio.file.Files.writeString(java.nio.file.Path.of("target", "api-fuzz.txt"),
+			java.nio.file.Files.writeString(
+					java.nio.file.Path.of("target", "api-fuzz-" + System.getProperty("test.database", "h2") + ".txt"),
 					table + "\n" + String.join("\n", failures) + "\n");
 		}
 		catch (IOException ex) {

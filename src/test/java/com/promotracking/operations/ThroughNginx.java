@@ -147,8 +147,8 @@ final class ThroughNginx {
 	}
 
 	/**
-	 * Bodies over nginx's limits are answered 413 by nginx itself (its own HTML page, not the service's problem
-	 * JSON) and never reach an instance; a normal single conversion on the same route passes.
+	 * Bodies over nginx's limits are answered 413 by nginx itself (with a problem like the service's own, from the
+	 * shipped conf) and never reach an instance; a normal single conversion on the same route passes.
 	 */
 	private void oversizedBodiesRefusedByNginx(String key) throws Exception {
 		long before = stored();
@@ -213,8 +213,8 @@ final class ThroughNginx {
 
 	private void assertRefusedByNginx(Response response, String what) {
 		assertThat(response.status()).as("%s over the limit", what).isEqualTo(413);
-		assertThat(response.contentType()).as("nginx's own page, not the service's problem").startsWith("text/html");
-		assertThat(response.body()).contains("413 Request Entity Too Large");
+		assertThat(response.contentType()).as("nginx's answer, a problem as the service's").startsWith(Http.PROBLEM_JSON);
+		assertThat(response.problemType()).isEqualTo("content-too-large");
 	}
 
 	/** Every conversion of the program through one instance's list API, page by page, newest first. */

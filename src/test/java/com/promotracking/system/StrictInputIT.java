@@ -282,6 +282,20 @@ class StrictInputIT {
 		return this.json.readTree(reply.body());
 	}
 
+	// ---------------------------------------------------------------- NUL characters
+
+	@Test
+	void aNulCharacterInAnyTextIsRefusedNamingItsFieldOnEveryDatabase() {
+		assertInvalid(this.http.api("POST", "/api/programs/" + this.program + "/promo-code-requests", PAT,
+				"{\"suggestedCodes\": [\"NUL" + RUN + "\"], \"instructions\": \"a\\u0000b\"}"), "instructions");
+		assertInvalid(this.http.api("POST", "/api/programs/" + this.program + "/conversions", ALICE,
+				"{\"orderId\": \"nul-" + RUN + "\", \"eventTypeId\": " + this.onlineSale
+						+ ", \"amount\": 1, \"currency\": \"USD\", \"promoCode\": \"a\\u0000b\"}"),
+				"promoCode");
+		assertInvalid(this.http.api("POST", eventTypesPath(), ALICE, "{\"name\": \"a\\u0000b\", \"kind\": \"sale\"}"),
+				"name");
+	}
+
 	// ---------------------------------------------------------------- filters
 
 	@ParameterizedTest
