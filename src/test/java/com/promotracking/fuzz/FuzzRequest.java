@@ -35,7 +35,7 @@ record FuzzRequest(Operation operation, Role role, String kind, Expect expect, S
 		NEGATIVE,
 		/** An id of another brand in the path: 403 or 404, never data. */
 		OTHER_BRAND,
-		/** The document cannot tell (a NUL character where its patterns allow any text): no 5xx, a documented answer. */
+		/** The document cannot tell (a megabyte of text where it sets no length): no 5xx, a documented answer. */
 		EITHER
 
 	}
