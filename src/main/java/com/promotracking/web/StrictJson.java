@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +41,7 @@ class StrictJson {
 	@Bean
 	JsonMapperBuilderCustomizer strictScalars() {
 		return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-			.addModule(new SimpleModule("supported-dates").setDeserializerModifier(new SupportedDatesOnly()))
+			.addModule(new SimpleModule("checked-values").setDeserializerModifier(new CheckedValues()))
 			.withCoercionConfig(LogicalType.Textual, config -> config
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -57,8 +58,12 @@ class StrictJson {
 				.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
 	}
 
-	/** Wraps the deserializers of dates and date-times so that what they read is checked against the range. */
-	static final class SupportedDatesOnly extends ValueDeserializerModifier {
+	/**
+	 * Wraps the deserializers of dates and date-times so that what they read is checked against the range, and of
+	 * text so that it holds no NUL character ({@code \u0000} in JSON): PostgreSQL's text cannot hold one, so it
+	 * failed there as a server error where H2 stored it; refused on both, naming the field.
+	 */
+	static final class CheckedValues extends ValueDeserializerModifier {
 
 		private static final Set<Class<?>> DATES = Set.of(Instant.class, LocalDate.class, LocalDateTime.class,
 				OffsetDateTime.class, ZonedDateTime.class);
@@ -67,55 +72,41 @@ class StrictJson {
 		public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
 				ValueDeserializer<?> deserializer) {
 			if (bean.getBeanClass() == String.class) {
-				return new NulFree(deserializer);
+				return new Checked(deserializer, StrictJson::nulFree);
 			}
-			return DATES.contains(bean.getBeanClass()) ? new Checked(deserializer) : deserializer;
+			return DATES.contains(bean.getBeanClass()) ? new Checked(deserializer, SupportedDates::checked)
+					: deserializer;
 		}
 
 	}
 
-	/**
-	 * Text without a NUL character ({@code \u0000} in JSON): PostgreSQL's text cannot hold one, so it would fail
-	 * there as a server error where H2 stored it; refused on both, naming the field.
-	 */
-	private static final class NulFree extends DelegatingDeserializer {
+	static final String NUL_REASON = "validation.nulCharacter";
 
-		static final String REASON = "validation.nulCharacter";
-
-		NulFree(ValueDeserializer<?> delegate) {
-			super(delegate);
+	private static Object nulFree(Object value) {
+		if (value instanceof String text && text.indexOf('\u0000') >= 0) {
+			throw new UnreadableValue(NUL_REASON);
 		}
-
-		@Override
-		protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
-			return new NulFree(delegate);
-		}
-
-		@Override
-		public Object deserialize(JsonParser parser, DeserializationContext context) {
-			Object value = super.deserialize(parser, context);
-			if (value instanceof String text && text.indexOf('\u0000') >= 0) {
-				throw new UnreadableValue(REASON);
-			}
-			return value;
-		}
-
+		return value;
 	}
 
+	/** A deserializer whose value passes a check, which throws {@link UnreadableValue} to refuse it. */
 	private static final class Checked extends DelegatingDeserializer {
 
-		Checked(ValueDeserializer<?> delegate) {
+		private final UnaryOperator<Object> check;
+
+		Checked(ValueDeserializer<?> delegate, UnaryOperator<Object> check) {
 			super(delegate);
+			this.check = check;
 		}
 
 		@Override
 		protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
-			return new Checked(delegate);
+			return new Checked(delegate, this.check);
 		}
 
 		@Override
 		public Object deserialize(JsonParser parser, DeserializationContext context) {
-			return SupportedDates.checked(super.deserialize(parser, context));
+			return this.check.apply(super.deserialize(parser, context));
 		}
 
 	}
