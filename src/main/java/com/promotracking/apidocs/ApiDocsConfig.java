@@ -61,6 +61,9 @@ class ApiDocsConfig {
 
 	private static final String JSON = "application/json";
 
+	/** The years {@code kernel.SupportedDates} takes, as the start of a date's text. */
+	static final String SUPPORTED_YEARS = "^2[0-9]{3}-";
+
 	static {
 		// The signed-in user is resolved from the security context, not sent by the client.
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
@@ -115,7 +118,9 @@ class ApiDocsConfig {
 			Map.entry("POST /api/programs/{programId}/promo-code-requests",
 					Map.of(409, List.of("partner-requests-disabled"))),
 			Map.entry("POST /api/programs/{programId}/promo-code-requests/{requestId}/decision",
-					Map.of(409, List.of("request-already-decided"))),
+					// Approving creates the code: refused like creating it.
+					Map.of(409, List.of("request-already-decided", "duplicate-promo-code",
+							"promo-code-tracking-disabled"))),
 			Map.entry("POST /api/programs/{programId}/promo-code-requests/{requestId}/completion",
 					Map.of(409, List.of("request-not-decided"))));
 
@@ -208,8 +213,50 @@ class ApiDocsConfig {
 						: List.of(new SecurityRequirement().addList(BASIC)));
 				problems(operation, REFUSALS.getOrDefault(key, Map.of()));
 				example(operation, EXAMPLES.get(key));
+				if (operation.getParameters() != null) {
+					operation.getParameters().forEach(parameter -> supportedDates(parameter.getSchema()));
+				}
 			}));
+			api.getComponents().getSchemas().values().forEach(ApiDocsConfig::supportedDates);
+			rejectionsNeedAComment(api.getComponents().getSchemas().get("DecideRequest"));
 		};
+	}
+
+	/** A rule between fields, said in JSON Schema: a partner's request is rejected with a comment. */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void rejectionsNeedAComment(@Nullable Schema decision) {
+		if (decision == null) {
+			return;
+		}
+		Schema reject = new Schema();
+		reject.setEnum(new ArrayList<>(List.of("reject")));
+		Schema rejecting = new Schema().properties(Map.of("decision", reject));
+		rejecting.setRequired(List.of("decision"));
+		Schema text = new Schema().minLength(1).pattern("\\S");
+		text.setTypes(new java.util.LinkedHashSet<>(List.of("string")));
+		Schema commented = new Schema().properties(Map.of("comment", text));
+		commented.setRequired(List.of("comment"));
+		decision.setIf(rejecting);
+		decision.setThen(commented);
+	}
+
+	/**
+	 * Every date the API reads or writes is within the years 2000 to 2999 ({@code kernel.SupportedDates}), so that
+	 * it is written back in RFC 3339: said by a pattern on each {@code date} and {@code date-time}, as formats
+	 * alone allow any year.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void supportedDates(@Nullable Schema schema) {
+		if (schema == null) {
+			return;
+		}
+		if (("date".equals(schema.getFormat()) || "date-time".equals(schema.getFormat())) && schema.getPattern() == null) {
+			schema.setPattern(SUPPORTED_YEARS);
+		}
+		if (schema.getProperties() != null) {
+			((Map<String, Schema>) schema.getProperties()).values().forEach(ApiDocsConfig::supportedDates);
+		}
+		supportedDates(schema.getItems());
 	}
 
 	/** Springdoc writes {@code *}{@code /*} where a controller names no media type: every answer here is JSON. */

@@ -19,6 +19,7 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
 import com.promotracking.kernel.AnyJsonValue;
@@ -82,7 +83,9 @@ class RecordNullness implements ModelConverter {
 			}
 			constraints(record, component, property);
 			enumerated(component, property);
-			boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
+			// A form may leave it null where the API may not: @NotNull of the API's validation group wins.
+			boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class)
+					&& !has(component, fieldOf(record, component), NotNull.class);
 			if (!read && !nullable && !required.contains(name)) {
 				required.add(name);
 			}

@@ -95,10 +95,11 @@ class ConversionApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
 			@RequestParam(required = false) Long partnerId, @RequestParam(required = false) Long promoCodeId,
 			@RequestParam(required = false) @ApiValues(Attribution.By.class) String by,
-			@RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, CurrentUser user) {
+			@RequestParam(defaultValue = "0") @Schema(minimum = "0") int page,
+			@RequestParam(defaultValue = "20") @Schema(minimum = "1", maximum = "" + MAX_PAGE_SIZE) int size,
+			CurrentUser user) {
 		By attributedBy = null;
-		if (by != null && !by.isBlank()) {
+		if (by != null) {
 			attributedBy = By.of(by);
 			if (attributedBy == null) {
 				throw new InvalidField("by", "conversion.error.by");
@@ -150,7 +151,7 @@ class ConversionApiController {
 			@Schema(types = { "number", "string" }, pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$",
 					description = "A decimal, as a JSON number or a string, at most two decimals")
 			@JsonDeserialize(using = AmountJson.class) @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-			@NotNull @CurrencyCode String currency, @Size(max = 64) String promoCode,
+			@NotNull @CurrencyCode @Schema(pattern = CurrencyCode.PATTERN) String currency, @Size(max = 64) String promoCode,
 			@Size(max = 50) List<@NotNull @Valid ClickRequest> clicks) {
 
 		NewConversion toCommand() {

@@ -21,6 +21,9 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CurrencyCode {
 
+	/** What the API documents of a code: three capitals (which of them are currencies, the JDK knows). */
+	String PATTERN = "^[A-Z]{3}$";
+
 	String message() default "is not an ISO 4217 currency code";
 
 	Class<?>[] groups() default {};

@@ -119,7 +119,7 @@ class EventTypeApiController {
 
 	record TestConversionRequest(@NotBlank @Size(max = 100) @VisibleText String orderId,
 			@NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-			@NotNull @CurrencyCode String currency,
+			@NotNull @CurrencyCode @Schema(pattern = CurrencyCode.PATTERN) String currency,
 			@Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String promoCode) {
 
 		TestConversion toConversion() {

@@ -20,6 +20,15 @@ import com.promotracking.kernel.UnreadableValue;
  */
 public sealed interface Moment {
 
+	/**
+	 * What the API documents a moment's text to be: blank (none), a date, or a date-time with or without seconds
+	 * and offset, in the supported years.
+	 */
+	String PATTERN = "^(\\s*|2[0-9]{3}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)$";
+
+	String DESCRIPTION = "ISO 8601: a date-time with an offset, a date-time or a date in the code's time zone "
+			+ "(a date is its first moment); blank or null: none";
+
 	Instant toInstant(ZoneId zone);
 
 	/** The text it was read from, normalized: what {@link #parse} reads back. */

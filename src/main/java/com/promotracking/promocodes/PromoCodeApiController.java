@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,15 +42,16 @@ class PromoCodeApiController {
 	@GetMapping(PATH)
 	List<PromoCodeResponse> list(@PathVariable long programId, @RequestParam(required = false) Long partnerId,
 			@RequestParam(required = false) @ApiValues(PromoCodeState.class) String state, CurrentUser user) {
-		if (user.isPartner()) {
-			return this.codes.ownCodes(user, programId).stream().map(PromoCodeResponse::of).toList();
-		}
+		// One rule for every caller, and an empty value is no state: refused before anything is looked up.
 		PromoCodeState filter = null;
-		if (state != null && !state.isBlank()) {
+		if (state != null) {
 			filter = PromoCodeState.of(state);
 			if (filter == null) {
 				throw new InvalidField("state", "promoCode.error.state");
 			}
+		}
+		if (user.isPartner()) {
+			return this.codes.ownCodes(user, programId).stream().map(PromoCodeResponse::of).toList();
 		}
 		return this.codes.list(user, programId, partnerId, filter).stream().map(PromoCodeResponse::of).toList();
 	}
@@ -72,7 +75,9 @@ class PromoCodeApiController {
 	}
 
 	/** Dates and time zone are read by their types ({@link Moment}, {@link TimeZones.Json}): no text reaches the service. */
-	record PromoCodeRequest(@NotNull Long partnerId, @NotNull String code, Moment startsAt, Moment endsAt,
+	record PromoCodeRequest(@NotNull Long partnerId, @NotNull String code,
+			@Schema(pattern = Moment.PATTERN, description = Moment.DESCRIPTION) Moment startsAt,
+			@Schema(pattern = Moment.PATTERN, description = Moment.DESCRIPTION) Moment endsAt,
 			@JsonDeserialize(using = TimeZones.Json.class) ZoneId timeZone,
 			@Pattern(regexp = "always|if-involved|if-winner") String creditPolicy,
 			@Pattern(regexp = "exact|regex") String matchType) {

@@ -16,7 +16,7 @@ public enum PromoCodeState {
 
 	static PromoCodeState of(String value) {
 		for (PromoCodeState state : values()) {
-			if (state.value().equalsIgnoreCase(value)) {
+			if (state.value().equals(value)) {
 				return state;
 			}
 		}

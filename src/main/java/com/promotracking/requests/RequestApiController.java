@@ -44,9 +44,9 @@ class RequestApiController {
 	@GetMapping(PATH)
 	List<RequestResponse> list(@PathVariable long programId, @RequestParam(required = false) @ApiValues(RequestState.class) String state,
 			@RequestParam(required = false) Long partnerId, CurrentUser user) {
-		// One rule for every caller: a state that is none is refused before anything is looked up.
+		// One rule for every caller: a state that is none (an empty one too) is refused before anything is looked up.
 		RequestState filter = null;
-		if (state != null && !state.isBlank()) {
+		if (state != null) {
 			filter = RequestState.of(state);
 			if (filter == null) {
 				throw new InvalidField("state", "request.error.state");

@@ -17,7 +17,7 @@ public enum RequestState {
 
 	static RequestState of(String value) {
 		for (RequestState state : values()) {
-			if (state.value().equalsIgnoreCase(value)) {
+			if (state.value().equals(value)) {
 				return state;
 			}
 		}

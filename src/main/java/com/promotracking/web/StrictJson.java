@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -25,13 +26,14 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 import com.promotracking.kernel.SupportedDates;
+import com.promotracking.kernel.UnreadableValue;
 
 /**
  * JSON values are read in their own type only, one spelling each. {@code allow-coercion-of-scalars=false} keeps
  * strings out of numbers and booleans, but Jackson still turns a number or a boolean into text
  * ({@code {"name": false}} named an event type "false") and cuts a fraction off an integer ({@code 1.9} read as
  * partner 1): both are refused here, and a wrong type is the client's 400. Dates and date-times are read within
- * {@link SupportedDates}, and one beyond is refused naming its field.
+ * {@link SupportedDates}, and one beyond is refused naming its field; text holds no NUL character.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -39,7 +41,7 @@ class StrictJson {
 	@Bean
 	JsonMapperBuilderCustomizer strictScalars() {
 		return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-			.addModule(new SimpleModule("supported-dates").setDeserializerModifier(new SupportedDatesOnly()))
+			.addModule(new SimpleModule("checked-values").setDeserializerModifier(new CheckedValues()))
 			.withCoercionConfig(LogicalType.Textual, config -> config
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -56,8 +58,12 @@ class StrictJson {
 				.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
 	}
 
-	/** Wraps the deserializers of dates and date-times so that what they read is checked against the range. */
-	static final class SupportedDatesOnly extends ValueDeserializerModifier {
+	/**
+	 * Wraps the deserializers of dates and date-times so that what they read is checked against the range, and of
+	 * text so that it holds no NUL character ({@code \u0000} in JSON): PostgreSQL's text cannot hold one, so it
+	 * failed there as a server error where H2 stored it; refused on both, naming the field.
+	 */
+	static final class CheckedValues extends ValueDeserializerModifier {
 
 		private static final Set<Class<?>> DATES = Set.of(Instant.class, LocalDate.class, LocalDateTime.class,
 				OffsetDateTime.class, ZonedDateTime.class);
@@ -65,25 +71,42 @@ class StrictJson {
 		@Override
 		public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
 				ValueDeserializer<?> deserializer) {
-			return DATES.contains(bean.getBeanClass()) ? new Checked(deserializer) : deserializer;
+			if (bean.getBeanClass() == String.class) {
+				return new Checked(deserializer, StrictJson::nulFree);
+			}
+			return DATES.contains(bean.getBeanClass()) ? new Checked(deserializer, SupportedDates::checked)
+					: deserializer;
 		}
 
 	}
 
+	static final String NUL_REASON = "validation.nulCharacter";
+
+	private static Object nulFree(Object value) {
+		if (value instanceof String text && text.indexOf('\u0000') >= 0) {
+			throw new UnreadableValue(NUL_REASON);
+		}
+		return value;
+	}
+
+	/** A deserializer whose value passes a check, which throws {@link UnreadableValue} to refuse it. */
 	private static final class Checked extends DelegatingDeserializer {
 
-		Checked(ValueDeserializer<?> delegate) {
+		private final UnaryOperator<Object> check;
+
+		Checked(ValueDeserializer<?> delegate, UnaryOperator<Object> check) {
 			super(delegate);
+			this.check = check;
 		}
 
 		@Override
 		protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
-			return new Checked(delegate);
+			return new Checked(delegate, this.check);
 		}
 
 		@Override
 		public Object deserialize(JsonParser parser, DeserializationContext context) {
-			return SupportedDates.checked(super.deserialize(parser, context));
+			return this.check.apply(super.deserialize(parser, context));
 		}
 
 	}

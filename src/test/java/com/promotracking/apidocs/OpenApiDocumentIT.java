@@ -168,6 +168,41 @@ class OpenApiDocumentIT {
 		return token.replace("~", "~0").replace("/", "~1");
 	}
 
+	/** What the fuzz test found the document did not say, and the API refuses. */
+	@Test
+	void theDocumentSaysWhatTheApiRefusesBeyondTypes() {
+		ApiContract contract = contract();
+		String json = "application/json";
+		assertThat(contract.requestViolations("POST", "/api/programs/1/promo-code-requests/1/decision", json,
+				"{\"decision\": \"reject\"}")).as("a rejection without a comment").isNotEmpty();
+		assertThat(contract.requestViolations("POST", "/api/programs/1/promo-code-requests/1/decision", json,
+				"{\"decision\": \"approve\"}")).as("an approval without a comment").isEmpty();
+		assertThat(contract.requestViolations("PUT", "/api/programs/1/promo-code-settings", json,
+				"{\"promoCodeTrackingEnabled\": null, \"partnerPromoCodeRequestsAllowed\": false}"))
+			.as("a setting sent as null")
+			.isNotEmpty();
+		assertThat(contract.requestViolations("POST", "/api/programs/1/promo-code-requests", json,
+				"{\"suggestedCodes\": []}")).as("a request without codes").isNotEmpty();
+		assertThat(contract.requestViolations("POST", "/api/programs/1/promo-codes", json,
+				"{\"partnerId\": 1, \"code\": \"X1\", \"startsAt\": \"soon\"}")).as("a start that is no date")
+			.isNotEmpty();
+		assertThat(contract.requestViolations("POST", "/api/programs/1/promo-codes", json,
+				"{\"partnerId\": 1, \"code\": \"X1\", \"startsAt\": \"2026-06-01\", \"endsAt\": \"2026-08-31T23:59\"}"))
+			.as("a day and a wall-clock time")
+			.isEmpty();
+		assertThat(contract.requestViolations("POST", "/api/programs/1/event-types/1/test-actions", json,
+				"{\"orderId\": \"T1\", \"amount\": 1, \"currency\": \"usd\"}")).as("a currency in lower case")
+			.isNotEmpty();
+		assertThat(contract.requestViolations("GET", "/api/programs/1/conversions?size=0", null, null))
+			.as("an empty page")
+			.isNotEmpty();
+		assertThat(contract.requestViolations("GET", "/api/programs/1/conversions?from=1999-12-31T00:00:00Z", null,
+				null)).as("a date before the supported years").isNotEmpty();
+		assertThat(contract.document().at("/components/schemas/TestActionResponse/properties/payload/type").isMissingNode())
+			.as("a test action's payload is any JSON value")
+			.isTrue();
+	}
+
 	@Test
 	void theDocumentAndSwaggerUiAreOpenWithoutLoginAndWriteNoSession() {
 		int sessionsBefore = sessions();

@@ -282,6 +282,32 @@ class StrictInputIT {
 		return this.json.readTree(reply.body());
 	}
 
+	// ---------------------------------------------------------------- NUL characters
+
+	@Test
+	void aNulCharacterInAnyTextIsRefusedNamingItsFieldOnEveryDatabase() {
+		assertInvalid(this.http.api("POST", "/api/programs/" + this.program + "/promo-code-requests", PAT,
+				"{\"suggestedCodes\": [\"NUL" + RUN + "\"], \"instructions\": \"a\\u0000b\"}"), "instructions");
+		assertInvalid(this.http.api("POST", "/api/programs/" + this.program + "/conversions", ALICE,
+				"{\"orderId\": \"nul-" + RUN + "\", \"eventTypeId\": " + this.onlineSale
+						+ ", \"amount\": 1, \"currency\": \"USD\", \"promoCode\": \"a\\u0000b\"}"),
+				"promoCode");
+		assertInvalid(this.http.api("POST", eventTypesPath(), ALICE, "{\"name\": \"a\\u0000b\", \"kind\": \"sale\"}"),
+				"name");
+	}
+
+	// ---------------------------------------------------------------- filters
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/promo-codes?state=", "/promo-codes?state=ACTIVE", "/promo-code-requests?state=",
+			"/promo-code-requests?state=Open", "/conversions?by=", "/conversions?by=CLICK" })
+	void aFilterIsOneOfItsValuesSpelledOneWayForBrandsAndPartnersAlike(String filter) {
+		for (String user : List.of(ALICE, PAT)) {
+			assertInvalid(this.http.api("GET", "/api/programs/" + this.program + filter, user, null),
+					filter.substring(filter.indexOf('?') + 1, filter.indexOf('=')));
+		}
+	}
+
 	private Response send(String method, String path, byte[] body, String contentType) {
 		return this.http.send(this.http.anonymous(),
 				HttpRequest.newBuilder(URI.create(this.http.base() + path))
