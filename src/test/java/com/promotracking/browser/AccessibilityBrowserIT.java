@@ -27,7 +27,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -174,8 +173,9 @@ class AccessibilityBrowserIT {
 			.json()
 			.get("id")
 			.asLong();
+		long onlineSale = this.http.eventTypeId(ALICE, this.usId, "Online Sale");
 		expect(this.http.api("POST", "/api/programs/" + this.usId + "/conversions", ALICE,
-				"{\"orderId\": \"A11Y-" + run + "\", \"eventTypeId\": " + onlineSale() + ", \"amount\": \"42.50\", "
+				"{\"orderId\": \"A11Y-" + run + "\", \"eventTypeId\": " + onlineSale + ", \"amount\": \"42.50\", "
 						+ "\"currency\": \"USD\", \"promoCode\": \"a11y" + run.toLowerCase(Locale.ROOT) + "\"}"),
 				201);
 		this.keyId = expect(this.http.api("POST", "/api/api-keys", ALICE, "{\"name\": \"Accessibility " + run + "\"}"),
@@ -271,7 +271,7 @@ class AccessibilityBrowserIT {
 	/** What a brand admin or a CSM reaches for Acme Outdoor US; {@code brandQuery} picks a CSM's brand. */
 	private List<Page> brandPages(String brandQuery) {
 		String program = "/programs/" + this.usId;
-		long eventType = onlineSale();
+		long eventType = this.http.eventTypeId(ALICE, this.usId, "Online Sale");
 		long testAction = expect(this.http.api("GET",
 				"/api/programs/" + this.usId + "/event-types/" + eventType + "/test-actions", ALICE, null), 200)
 			.json()
@@ -393,16 +393,6 @@ class AccessibilityBrowserIT {
 		driver.findElement(By.id("password")).sendKeys(PASSWORDS.get(username));
 		navigateBy(driver, () -> driver.findElement(By.id("login")).click());
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profile-menu")));
-	}
-
-	private long onlineSale() {
-		for (JsonNode type : expect(this.http.api("GET", "/api/programs/" + this.usId + "/event-types", ALICE, null),
-				200).json()) {
-			if (type.get("name").asString().equals("Online Sale")) {
-				return type.get("id").asLong();
-			}
-		}
-		throw new IllegalStateException("No Online Sale event type in " + ACME_US);
 	}
 
 	private static void record(String line) {
