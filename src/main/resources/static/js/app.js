@@ -18,6 +18,13 @@ document.addEventListener('DOMContentLoaded', function () {
     address.searchParams.delete('saved');
     window.history.replaceState(window.history.state, '', address.pathname + address.search + address.hash);
   }
+  // After a save or a refusal its message takes the focus, so that a screen reader reads it first and the
+  // keyboard goes on from there (the messages are role status or alert; tabindex -1 lets them take the focus).
+  var outcome = document.querySelector('.outcome');
+  if (outcome) {
+    outcome.setAttribute('tabindex', '-1');
+    outcome.focus();
+  }
   // Escape closes the profile menu and gives the focus back to it.
   document.querySelectorAll('details.profile-menu').forEach(function (menu) {
     menu.addEventListener('keydown', function (event) {

@@ -76,10 +76,11 @@ class AdSettingsController {
 					model);
 		}
 		catch (PromoCodeNotValidated | PartnerRequestsRequireTracking refused) {
-			// Keep the user's ticks so they see what was refused; nothing was saved.
+			// Nothing was saved: the boxes show the settings as they are saved, under the message saying why.
 			response.setStatus(refused.status().value());
 			model.addAttribute("refusal", refused.refusalKeyOn("adSettings"));
-			return page(this.service.view(user, programId, 0), form, locale, model);
+			AdSettingsView view = this.service.view(user, programId, 0);
+			return page(view, PromoCodeSettingsChange.of(view.state()), locale, model);
 		}
 		return "redirect:" + PATH.replace("{programId}", Long.toString(programId)) + "?" + SAVED;
 	}

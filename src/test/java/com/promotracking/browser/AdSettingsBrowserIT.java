@@ -217,7 +217,7 @@ class AdSettingsBrowserIT {
 		assertThat(tracking.isSelected()).isTrue();
 		navigateBy(() -> driver.findElement(By.id("save")).click());
 
-		// Refused, in French, with a way to fix it; the user's tick is kept so they see what was refused.
+		// Refused, in French, with a way to fix it; the boxes show the settings as saved, under the refusal.
 		WebElement refusal = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal-message")));
 		String expected = this.messages.getMessage("adSettings.refused.promo-code-not-validated", null,
 				Locale.FRENCH);
@@ -225,7 +225,7 @@ class AdSettingsBrowserIT {
 		assertThat(refusal.getText()).contains("Rien n'a été enregistré.").contains(expected);
 		assertThat(driver.findElements(By.id("saved-message"))).isEmpty();
 		assertThat(lang()).isEqualTo("fr");
-		assertThat(driver.findElement(By.id(TRACKING)).isSelected()).as("the refused tick is kept").isTrue();
+		assertThat(driver.findElement(By.id(TRACKING)).isSelected()).as("tracking shown as saved, off").isFalse();
 		WebElement fixLink = driver.findElement(By.id("refusal-fix-link"));
 		assertThat(fixLink.getDomAttribute("href")).isEqualTo("/programs/" + frId + "/event-types");
 

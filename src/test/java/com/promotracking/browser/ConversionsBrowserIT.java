@@ -45,7 +45,6 @@ import static com.promotracking.browser.BrowserSupport.settingsMenuLink;
 import static com.promotracking.support.Http.ACME_US;
 import static com.promotracking.support.Http.ALICE;
 import static com.promotracking.support.Http.PASSWORDS;
-import static com.promotracking.support.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -166,7 +165,8 @@ class ConversionsBrowserIT {
 			.header("Authorization", "Bearer " + key)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"orderId\": \"" + orderId + "\", \"eventTypeId\": "
-					+ onlineSale() + ", \"amount\": \"42.50\", \"currency\": \"USD\", \"promoCode\": \""
+					+ this.http.eventTypeId(ALICE, this.usId, "Online Sale")
+					+ ", \"amount\": \"42.50\", \"currency\": \"USD\", \"promoCode\": \""
 					+ code.toLowerCase(Locale.ROOT) + "\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
@@ -209,17 +209,6 @@ class ConversionsBrowserIT {
 		driver.findElement(By.id("password")).sendKeys(PASSWORDS.get(ALICE));
 		navigateBy(driver, () -> driver.findElement(By.id("login")).click());
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profile-menu")));
-	}
-
-	/** The id of the program's Online Sale event type, which takes conversions (it is active in the demo data). */
-	private long onlineSale() {
-		for (JsonNode type : expect(this.http.api("GET", "/api/programs/" + this.usId + "/event-types", ALICE, null),
-				200).json()) {
-			if (type.get("name").asString().equals("Online Sale")) {
-				return type.get("id").asLong();
-			}
-		}
-		throw new IllegalStateException("No Online Sale event type in " + ACME_US);
 	}
 
 	private String url(String path) {

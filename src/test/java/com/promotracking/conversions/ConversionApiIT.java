@@ -75,12 +75,7 @@ class ConversionApiIT {
 		this.acmeUs = this.http.program(ACME_US);
 		this.trailblazer = this.http.partnerId(ALICE, this.acmeUs.id(), "Trailblazer Deals");
 		this.couponCorner = this.http.partnerId(ALICE, this.acmeUs.id(), "Coupon Corner");
-		for (JsonNode type : expect(this.http.api("GET", "/api/programs/" + this.acmeUs.id() + "/event-types", ALICE,
-				null), 200).json()) {
-			if (type.get("name").asString().equals("Online Sale")) {
-				this.onlineSale = type.get("id").asLong();
-			}
-		}
+		this.onlineSale = this.http.eventTypeId(ALICE, this.acmeUs.id(), "Online Sale");
 		this.http.put(ALICE, this.acmeUs.id(), true, false);
 	}
 

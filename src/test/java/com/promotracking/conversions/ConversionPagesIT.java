@@ -76,13 +76,7 @@ class ConversionPagesIT {
 		long program = this.http.program(ACME_US).id();
 		long corner = this.http.partnerId(ALICE, program, "Coupon Corner");
 		long trailblazer = this.http.partnerId(ALICE, program, "Trailblazer Deals");
-		long sale = 0;
-		for (JsonNode type : expect(this.http.api("GET", "/api/programs/" + program + "/event-types", ALICE, null),
-				200).json()) {
-			if (type.get("name").asString().equals("Online Sale")) {
-				sale = type.get("id").asLong();
-			}
-		}
+		long sale = this.http.eventTypeId(ALICE, program, "Online Sale");
 		this.http.put(ALICE, program, true, false);
 		try {
 			JsonNode cornerCode = code(program, corner, "PAGE" + RUN + "C", "always", "exact");

@@ -212,7 +212,7 @@ class AdSettingsControllerTest {
 	}
 
 	@Test
-	void trackingRefusedForAnUnvalidatedCodeAnswers422KeepsTheTicksAndLinksToTheEventTypes() throws Exception {
+	void trackingRefusedForAnUnvalidatedCodeAnswers422ShowsTheBoxesAsSavedAndLinksToTheEventTypes() throws Exception {
 		given(this.service.change(any(), anyLong(), any(), any())).willThrow(new PromoCodeNotValidated());
 
 		Document page = html(this.mvc
@@ -220,7 +220,8 @@ class AdSettingsControllerTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(view().name("settings/ad-settings")));
 
-		assertThat(page.selectFirst("#promoCodeTrackingEnabled").hasAttr("checked")).isTrue();
+		// Ticked in the request, off as saved: the page shows what is saved, not what was refused.
+		assertThat(page.selectFirst("#promoCodeTrackingEnabled").hasAttr("checked")).isFalse();
 		assertThat(page.selectFirst("#partnerPromoCodeRequestsAllowed").hasAttr("checked")).isFalse();
 		assertThat(page.select("#refusal-message").text()).contains("Nothing was saved.",
 				"no promo code of this program has passed event-type validation");
@@ -230,7 +231,7 @@ class AdSettingsControllerTest {
 	}
 
 	@Test
-	void partnerRequestsWithoutTrackingAreRefusedWith422AndTheTicksKept() throws Exception {
+	void partnerRequestsWithoutTrackingAreRefusedWith422AndTheBoxesShownAsSaved() throws Exception {
 		given(this.service.change(any(), anyLong(), any(), any())).willThrow(new PartnerRequestsRequireTracking());
 
 		Document page = html(this.mvc
@@ -242,7 +243,7 @@ class AdSettingsControllerTest {
 
 		verify(this.service).change(eq(ALICE), eq(11L), argThat(asked(false, true, 3L)), eq(Channel.PAGE));
 		assertThat(page.selectFirst("#promoCodeTrackingEnabled").hasAttr("checked")).isFalse();
-		assertThat(page.selectFirst("#partnerPromoCodeRequestsAllowed").hasAttr("checked")).isTrue();
+		assertThat(page.selectFirst("#partnerPromoCodeRequestsAllowed").hasAttr("checked")).isFalse();
 		assertThat(page.select("#refusal-message").text()).contains("Nothing was saved.",
 				"Partners can request promo codes only while promo code tracking is enabled.");
 		assertThat(page.select("#refusal-fix-link")).isEmpty();

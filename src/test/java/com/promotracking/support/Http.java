@@ -135,6 +135,17 @@ public final class Http {
 		throw new IllegalStateException("No partner " + name + " in program " + programId);
 	}
 
+	/** The id of the program's event type of that name, as the brand admin's API lists them. */
+	public long eventTypeId(String admin, long programId, String name) {
+		for (JsonNode type : expect(api("GET", "/api/programs/" + programId + "/event-types", admin, null), 200)
+			.json()) {
+			if (type.get("name").asString().equals(name)) {
+				return type.get("id").asLong();
+			}
+		}
+		throw new IllegalStateException("No event type " + name + " in program " + programId);
+	}
+
 	/** The entries about one subject (e.g. {@code promo-code} 12), newest first, among the latest 100 of the program. */
 	public List<JsonNode> historyOf(String username, long programId, String subjectType, long subjectId) {
 		return history(username, programId, 0, 100).stream()
