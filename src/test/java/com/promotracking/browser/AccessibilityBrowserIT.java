@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,7 +208,9 @@ class AccessibilityBrowserIT {
 	@Test
 	void everyPageOfACsmPassesAxeReflowsAndShowsWhereTheFocusIs() {
 		long acme = this.http.program(ACME_US).brandId();
-		List<String> failures = audit(CAROL, brandPages("?brandId=" + acme));
+		// Her pages are alice's with a top bar of her own: the keyboard goes through three of them.
+		List<String> failures = audit(CAROL, brandPages("?brandId=" + acme),
+				page -> List.of("home", "ad settings", "api keys").contains(page.name()));
 		assertThat(failures).as("accessibility failures of carol's pages").isEmpty();
 	}
 
@@ -298,6 +302,11 @@ class AccessibilityBrowserIT {
 	 * failure, each prefixed with the user, language, width and page.
 	 */
 	private List<String> audit(String username, List<Page> pages) {
+		return audit(username, pages, page -> true);
+	}
+
+	/** As {@link #audit(String, List)}, the keyboard's walk through the page only on the pages chosen. */
+	private List<String> audit(String username, List<Page> pages, Predicate<Page> keyboard) {
 		List<String> failures = new ArrayList<>();
 		for (String lang : List.of("en", "fr")) {
 			driver.manage().deleteAllCookies();
@@ -323,10 +332,11 @@ class AccessibilityBrowserIT {
 						}
 						Results axe = PageAudit.axe(driver);
 						record(where + axe.getPasses().size() + " rules passed, " + axe.getViolations().size()
-								+ " violated, " + axe.getIncomplete().size() + " to review by hand");
+								+ " violated, " + axe.getIncomplete().size() + " to review by hand "
+								+ axe.getIncomplete().stream().map(Rule::getId).toList());
 						found.addAll(PageAudit.violations(axe));
 						found.addAll(topBarOnOneLine());
-						if (lang.equals("en")) {
+						if (lang.equals("en") && keyboard.test(page)) {
 							List<String> reached = new ArrayList<>();
 							found.addAll(PageAudit.focusIndicators(driver, reached));
 							if (reached.size() < 3) {

@@ -72,13 +72,15 @@ final class PageAudit {
 			  }
 			  return { r: 255, g: 255, b: 255, a: 1 };
 			}
-			// The lowest contrast of a colour against the backgrounds just outside the element's four sides.
+			// The lowest contrast against the backgrounds just outside the element's four sides: of a colour, or as
+			// given by a function of the background.
 			function lowestAround(colour, el, distance) {
+			  var contrast = (typeof colour === 'function') ? colour : function (bg) { return ratio(colour, bg); };
 			  var r = el.getBoundingClientRect(), midX = (r.left + r.right) / 2, midY = (r.top + r.bottom) / 2;
 			  var points = [[r.left - distance, midY], [r.right + distance, midY], [midX, r.top - distance], [midX, r.bottom + distance]];
 			  var lowest = { ratio: 99, on: null };
 			  points.forEach(function (p) {
-			    var bg = backgroundAt(p[0], p[1], el), q = ratio(colour, bg);
+			    var bg = backgroundAt(p[0], p[1], el), q = contrast(bg);
 			    if (q < lowest.ratio) { lowest = { ratio: q, on: bg }; }
 			  });
 			  return lowest;
@@ -212,8 +214,8 @@ final class PageAudit {
 	// ---------------------------------------------------------------- form controls
 
 	/**
-	 * Form controls share the body's font family and one of {@link #CONTROL_FONT_SIZES}; the border of a text box
-	 * or a select has at least 3:1 against the box and against what is around it (WCAG 2.1 SC 1.4.11).
+	 * Form controls share the body's font family and one of {@link #CONTROL_FONT_SIZES}; the edge of a text box or
+	 * a select, its border or its fill, has at least 3:1 against what is around it (WCAG 2.1 SC 1.4.11).
 	 */
 	@SuppressWarnings("unchecked")
 	static List<String> formControls(WebDriver driver) {
@@ -226,12 +228,14 @@ final class PageAudit {
 				  if (s.fontFamily !== family) { failures.push(name + ': font ' + s.fontFamily + ', not the page\\'s ' + family); }
 				  if (sizes.indexOf(s.fontSize) < 0) { failures.push(name + ': font size ' + s.fontSize + ', not one of ' + sizes); }
 				  if (el.tagName === 'BUTTON') { return; }
+				  // The box's edge is seen by its border, or by its own fill, against what is around it.
 				  var border = parse(s.borderTopColor), own = parse(s.backgroundColor);
 				  if (parseFloat(s.borderTopWidth) < 1) { failures.push(name + ': no border'); return; }
-				  var inside = (own && own.a > 0.5) ? ratio(border, own) : 99;
-				  var outside = lowestAround(border, el, 2);
-				  if (Math.min(inside, outside.ratio) < 3) {
-				    failures.push(name + ': border ' + text(border) + ' has ' + Math.min(inside, outside.ratio).toFixed(2) + ':1 against the box or what is around it');
+				  var fill = (own && own.a > 0.5) ? own : null;
+				  var edge = lowestAround(function (bg) { return Math.max(ratio(border, bg), fill ? ratio(fill, bg) : 0); }, el, 2);
+				  if (edge.ratio < 3) {
+				    failures.push(name + ': border ' + text(border) + (fill ? ' and fill ' + text(fill) : '') + ' have '
+				        + edge.ratio.toFixed(2) + ':1 against ' + text(edge.on) + ' around it');
 				  }
 				});
 				return failures;
