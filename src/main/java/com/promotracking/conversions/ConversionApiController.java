@@ -56,18 +56,24 @@ class ConversionApiController {
 
 	private final ConversionService conversions;
 
+	private final ConversionGroupCommit groups;
+
 	private final PromoCodeReport report;
 
-	ConversionApiController(ConversionService conversions, PromoCodeReport report) {
+	ConversionApiController(ConversionService conversions, ConversionGroupCommit groups, PromoCodeReport report) {
 		this.conversions = conversions;
+		this.groups = groups;
 		this.report = report;
 	}
 
-	/** 201 and the conversion; a retry of a stored one 200 and the stored one. */
+	/**
+	 * 201 and the conversion; a retry of a stored one 200 and the stored one. Stored with the single conversions
+	 * posted at the same time, in one transaction: the answer goes out once it committed.
+	 */
 	@PostMapping(PATH)
 	ResponseEntity<ConversionResponse> record(@PathVariable long programId,
 			@RequestBody @Valid ConversionRequest request, CurrentUser user) {
-		Recorded recorded = this.conversions.record(user, programId, request.toCommand());
+		Recorded recorded = this.groups.record(user, programId, request.toCommand());
 		ConversionResponse body = ConversionResponse.of(recorded.conversion(), recorded.partnerNames(), user);
 		if (!recorded.created()) {
 			return ResponseEntity.ok(body);

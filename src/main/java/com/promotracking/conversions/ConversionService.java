@@ -13,16 +13,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.promotracking.eventtypes.ActiveEventTypes;
+import com.promotracking.kernel.DomainException;
 import com.promotracking.kernel.DomainException.FieldReason;
 import com.promotracking.kernel.UniqueConstraint;
 import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.settings.TrackingSettings;
 import com.promotracking.users.CurrentUser;
@@ -123,11 +127,114 @@ class ConversionService {
 		Attribution attribution = attribute(program.id(), List.of(dated)).get(0);
 		long id = this.store.insert(program.id(), now, List.of(new ConversionStore.Attributed(dated, attribution)))
 			.get(dated.orderId());
-		// What was stored, as a read would give it back: amounts with their 2 decimals, instants in microseconds.
-		Conversion created = new Conversion(id, program.id(), dated.orderId(), dated.eventTypeId(), dated.occurredAt(),
-				now, dated.amount().setScale(2, RoundingMode.UNNECESSARY), dated.currency(), dated.promoCode(),
-				dated.clicks(), attribution);
-		return new Recorded(created, true, partners);
+		return new Recorded(created(id, program.id(), dated, now, attribution), true, partners);
+	}
+
+	/**
+	 * Single conversions of several callers, stored in one transaction with one commit (ConversionGroupCommit
+	 * gathers them). Per program, in the order of their ids so that every group locks the figures' rows alike, it
+	 * reads what a batch reads, once for all its callers: the program (access is still each caller's own), its
+	 * partners, its active event types, the stored order ids, then attributes the new conversions and inserts them
+	 * in one JDBC batch. Each caller is answered, in the order of the list, what {@link #record} would have answered
+	 * them one after the other: a refusal touches no other caller's conversion, and an order id sent twice in the
+	 * group is created by the first and, for the others, replayed or a conflict. A
+	 * {@link DataIntegrityViolationException} means the data changed under the group (an order id stored since it
+	 * was read, the figures' race): nothing of the group was stored, and the caller stores each one through
+	 * {@link #record}.
+	 */
+	List<Answer> recordGroup(List<Posted> group) {
+		Map<Long, List<Integer>> byProgram = new TreeMap<>();
+		for (int i = 0; i < group.size(); i++) {
+			byProgram.computeIfAbsent(group.get(i).programId(), id -> new ArrayList<>()).add(i);
+		}
+		return this.transactions.execute(status -> {
+			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+			Answer[] answers = new Answer[group.size()];
+			byProgram.forEach((programId, items) -> recordGroupOf(programId, group, items, now, answers));
+			return List.of(answers);
+		});
+	}
+
+	/** One program's part of a group: {@code items} are the indexes of its conversions in {@code group}. */
+	private void recordGroupOf(long programId, List<Posted> group, List<Integer> items, Instant now,
+			Answer[] answers) {
+		Map<CurrentUser, ProgramView> allowed = this.catalog.requireEach(programId,
+				items.stream().map(i -> group.get(i).user()).distinct().toList());
+		List<Integer> seen = new ArrayList<>();
+		for (int i : items) {
+			if (allowed.containsKey(group.get(i).user())) {
+				seen.add(i);
+			}
+			else {
+				answers[i] = Answer.refused(new ProgramNotFound());
+			}
+		}
+		if (seen.isEmpty()) {
+			return;
+		}
+		Map<Long, String> partners = this.catalog.partnerNames(programId);
+		Set<Long> active = this.eventTypes.of(programId);
+		List<Integer> valid = new ArrayList<>();
+		for (int i : seen) {
+			List<FieldReason> errors = new ArrayList<>();
+			checkClicks(group.get(i).conversion(), "", partners, now, errors);
+			if (errors.isEmpty()) {
+				valid.add(i);
+			}
+			else {
+				answers[i] = Answer.refused(new InvalidConversions(errors));
+			}
+		}
+		Map<String, Conversion> stored = this.store.findByOrderIds(programId,
+				valid.stream().map(i -> group.get(i).conversion().orderId()).distinct().toList());
+		// In the order the callers came, as if each were stored before the next: the first of an order id that is
+		// not stored yet creates it, provided its event type is active; the later ones are its replays.
+		Map<String, NewConversion> fresh = new LinkedHashMap<>();
+		Map<String, Integer> creator = new HashMap<>();
+		for (int i : valid) {
+			NewConversion conversion = group.get(i).conversion();
+			String orderId = conversion.orderId();
+			if (stored.containsKey(orderId) || fresh.containsKey(orderId)) {
+				continue;
+			}
+			if (active.contains(conversion.eventTypeId())) {
+				fresh.put(orderId, dated(conversion, now));
+				creator.put(orderId, i);
+			}
+			else {
+				answers[i] = Answer.refused(new EventTypeNotActive());
+			}
+		}
+		Map<String, Conversion> created = new HashMap<>();
+		if (!fresh.isEmpty()) {
+			List<NewConversion> toStore = List.copyOf(fresh.values());
+			List<Attribution> attributions = attribute(programId, toStore);
+			List<ConversionStore.Attributed> rows = new ArrayList<>();
+			for (int i = 0; i < toStore.size(); i++) {
+				rows.add(new ConversionStore.Attributed(toStore.get(i), attributions.get(i)));
+			}
+			Map<String, Long> ids = this.store.insert(programId, now, rows);
+			for (int i = 0; i < toStore.size(); i++) {
+				NewConversion dated = toStore.get(i);
+				created.put(dated.orderId(),
+						created(ids.get(dated.orderId()), programId, dated, now, attributions.get(i)));
+			}
+		}
+		for (int i : valid) {
+			if (answers[i] != null) {
+				continue;
+			}
+			NewConversion conversion = group.get(i).conversion();
+			String orderId = conversion.orderId();
+			if (creator.getOrDefault(orderId, -1) == i) {
+				answers[i] = Answer.of(new Recorded(created.get(orderId), true, partners));
+			}
+			else {
+				Conversion earlier = stored.containsKey(orderId) ? stored.get(orderId) : created.get(orderId);
+				answers[i] = earlier.sameAs(conversion) ? Answer.of(new Recorded(earlier, false, partners))
+						: Answer.refused(new OrderIdConflict());
+			}
+		}
 	}
 
 	/**
@@ -280,6 +387,14 @@ class ConversionService {
 			.toList();
 	}
 
+	/** What was stored, as a read would give it back: amounts with their 2 decimals, instants in microseconds. */
+	private static Conversion created(long id, long programId, NewConversion dated, Instant now,
+			Attribution attribution) {
+		return new Conversion(id, programId, dated.orderId(), dated.eventTypeId(), dated.occurredAt(), now,
+				dated.amount().setScale(2, RoundingMode.UNNECESSARY), dated.currency(), dated.promoCode(),
+				dated.clicks(), attribution);
+	}
+
 	private static Recorded replayOf(Conversion stored, NewConversion retry, Map<Long, String> partners) {
 		if (!stored.sameAs(retry)) {
 			throw new OrderIdConflict();
@@ -313,6 +428,30 @@ class ConversionService {
 				errors.add(new FieldReason(field + "at", "conversion.error.clickAfterConversion"));
 			}
 		}
+	}
+
+	/** One conversion as a caller posted it, to be stored in a group with others. */
+	record Posted(CurrentUser user, long programId, NewConversion conversion) {
+	}
+
+	/** What {@link #record} would have answered one caller of a group: the conversion, or the refusal. */
+	record Answer(@Nullable Recorded recorded, @Nullable DomainException refusal) {
+
+		static Answer of(Recorded recorded) {
+			return new Answer(recorded, null);
+		}
+
+		static Answer refused(DomainException refusal) {
+			return new Answer(null, refusal);
+		}
+
+		Recorded orThrow() {
+			if (this.refusal != null) {
+				throw this.refusal;
+			}
+			return this.recorded;
+		}
+
 	}
 
 	/** A conversion and whether this request created it, with the program's partner names to show it. */

@@ -1,5 +1,7 @@
 package com.promotracking.programs;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +115,20 @@ public class ProgramCatalog {
 		return this.programs.findView(programId)
 			.filter(program -> user.manages(program.brandId()))
 			.orElseThrow(() -> new ProgramNotFound());
+	}
+
+	/**
+	 * {@link #require} for several users at once, with one read of the program (conversions of several callers
+	 * stored together): the program for each user who may act on it. A user left out is refused as
+	 * {@link #require} refuses: {@link ProgramNotFound}.
+	 */
+	public Map<CurrentUser, ProgramView> requireEach(long programId, Collection<CurrentUser> users) {
+		Map<CurrentUser, ProgramView> allowed = new HashMap<>();
+		this.programs.findView(programId)
+			.ifPresent(program -> users.stream()
+				.filter(user -> user.manages(program.brandId()))
+				.forEach(user -> allowed.put(user, program)));
+		return allowed;
 	}
 
 }

@@ -1,11 +1,17 @@
 package com.promotracking.conversions;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The conversions API over real HTTP: the shapes of a stored conversion, its attribution and a batch; replay and
- * conflict of an order id, also at once; every rule naming its field; a batch stored all or nothing; who sees what
+ * conflict of an order id, also at once, when single conversions posted together are stored in groups; each caller
+ * of a group getting its own refusal; every rule naming its field; a batch stored all or nothing; who sees what
  * (a partner only what credited them, another brand nothing); and the promo code report over days of a time zone.
  *
  * <p>The database is shared with the other integration tests: tracking is on for Acme Outdoor US during each test,
@@ -58,6 +66,9 @@ class ConversionApiIT {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	Http http;
 
@@ -174,6 +185,133 @@ class ConversionApiIT {
 			}
 			assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
 			assertThat(ids).containsOnly(ids.get(0));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * 64 posts at once, stored in groups: twelve order ids sent four times each, three times with one content and
+	 * once with another, and sixteen order ids sent once. Whichever content comes first is created, once; its
+	 * repeats are answered with it, the other content is a conflict, whatever the groups were.
+	 */
+	@Test
+	void singlePostsAtOnceCreateEachOrderIdOnceReplayTheSameContentAndRefuseOtherContent() throws Exception {
+		String prefix = orderId() + "-AT-ONCE-";
+		List<String[]> posts = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			for (int repeat = 0; repeat < 3; repeat++) {
+				posts.add(new String[] { prefix + i, "5" });
+			}
+			posts.add(new String[] { prefix + i, "6" });
+		}
+		for (int i = 12; i < 28; i++) {
+			posts.add(new String[] { prefix + i, "5" });
+		}
+		Collections.shuffle(posts, new Random(17));
+
+		List<Response> replies = allAtOnce(posts.stream()
+			.map(post -> (Callable<Response>) () -> post(conversion(post[0], "2026-11-02T09:00:00Z", post[1], "USD",
+					null, null)))
+			.toList());
+
+		Map<String, JsonNode> createdByOrder = new HashMap<>();
+		for (int i = 0; i < posts.size(); i++) {
+			if (replies.get(i).status() == 201) {
+				assertThat(createdByOrder.put(posts.get(i)[0], replies.get(i).json())).as("created twice: %s",
+						posts.get(i)[0]).isNull();
+			}
+		}
+		assertThat(createdByOrder).hasSize(28);
+		for (int i = 0; i < posts.size(); i++) {
+			Response reply = replies.get(i);
+			JsonNode created = createdByOrder.get(posts.get(i)[0]);
+			boolean sameContent = created.get("amount").asString().equals(posts.get(i)[1] + ".00");
+			if (reply.status() == 201) {
+				continue;
+			}
+			if (sameContent) {
+				assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+				assertThat(reply.json()).isEqualTo(created);
+			}
+			else {
+				assertProblem(reply, 409, "order-id-conflict");
+			}
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from conversion where order_id like ?", Integer.class,
+				prefix + "%")).isEqualTo(28);
+	}
+
+	/**
+	 * Posts at once from callers refused for different reasons (another brand, a partner, a click of no partner of
+	 * the program, an event type still pending) and from callers whose conversions are valid: each refusal reaches
+	 * its own caller only, and every valid conversion is stored.
+	 */
+	@Test
+	void amongPostsAtOnceEachRefusalReachesItsOwnCallerAndTheOthersAreStored() throws Exception {
+		long pending = expect(this.http.api("POST", "/api/programs/" + this.acmeUs.id() + "/event-types", ALICE,
+				"{\"name\": \"Pending " + RUN + COUNTER.incrementAndGet() + "\", \"kind\": \"lead\"}"), 201).json()
+			.get("id")
+			.asLong();
+		List<Callable<Response>> posts = new ArrayList<>();
+		List<Integer> expected = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			String valid = conversion(orderId(), "2026-11-02T09:00:00Z", "1", "USD", null, null);
+			posts.add(() -> post(valid));
+			expected.add(201);
+			posts.add(() -> this.http.api("POST", path(), BOB, valid));
+			expected.add(404);
+			String other = conversion(orderId(), "2026-11-02T09:00:00Z", "1", "USD", null, null);
+			posts.add(() -> this.http.api("POST", path(), PAT, other));
+			expected.add(404);
+			posts.add(() -> post(conversion(orderId(), "2026-11-02T09:00:00Z", "1", "USD", null,
+					"[{\"partnerId\": 999999, \"at\": \"2026-11-02T08:00:00Z\"}]")));
+			expected.add(400);
+			String inactive = "{\"orderId\": \"" + orderId() + "\", \"eventTypeId\": " + pending
+					+ ", \"amount\": 1, \"currency\": \"USD\"}";
+			posts.add(() -> post(inactive));
+			expected.add(422);
+			posts.add(() -> this.http.api("POST", path(), CAROL,
+					conversion(orderId(), "2026-11-02T09:00:00Z", "2", "EUR", null, null)));
+			expected.add(201);
+		}
+
+		List<Response> replies = allAtOnce(posts);
+
+		for (int i = 0; i < replies.size(); i++) {
+			assertThat(replies.get(i).status()).as("post %d: %s", i, replies.get(i).body()).isEqualTo(expected.get(i));
+		}
+		assertThat(replies).filteredOn(reply -> reply.status() == 404)
+			.allSatisfy(reply -> assertProblem(reply, 404, "not-found"));
+		assertThat(replies).filteredOn(reply -> reply.status() == 422)
+			.allSatisfy(reply -> assertProblem(reply, 422, "event-type-not-active"));
+		assertThat(replies).filteredOn(reply -> reply.status() == 400)
+			.allSatisfy(reply -> assertInvalid(reply, "clicks[0].partnerId"));
+		for (Response created : replies.stream().filter(reply -> reply.status() == 201).toList()) {
+			assertThat(expect(this.http.api("GET", created.location(), ALICE, null), 200).json())
+				.isEqualTo(created.json());
+		}
+	}
+
+	/** Runs every call at the same moment, each on a thread of its own, and gives the answers in their order. */
+	private static List<Response> allAtOnce(List<Callable<Response>> calls) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Response>> replies = new ArrayList<>();
+			for (Callable<Response> call : calls) {
+				replies.add(pool.submit(() -> {
+					start.await();
+					return call.call();
+				}));
+			}
+			start.countDown();
+			List<Response> answers = new ArrayList<>();
+			for (Future<Response> reply : replies) {
+				answers.add(reply.get(60, TimeUnit.SECONDS));
+			}
+			return answers;
 		}
 		finally {
 			pool.shutdownNow();

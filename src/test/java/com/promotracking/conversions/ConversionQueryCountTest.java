@@ -2,11 +2,17 @@ package com.promotracking.conversions;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -26,18 +32,25 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.promotracking.conversions.ConversionService.Answer;
+import com.promotracking.conversions.ConversionService.Posted;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.users.Role;
 import com.promotracking.users.SignedInUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Caps the SQL of taking conversions, counted where statements reach the driver: one conversion issues a small
- * fixed number, and a batch the same number whatever its size (no statement per item), with a code matched
- * by each item.
+ * fixed number, and a batch, or a group of single conversions posted at once, the same number whatever its size
+ * (no statement per item), with a code matched by each item.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -67,6 +80,9 @@ class ConversionQueryCountTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	ConversionService conversions;
 
 	CurrentUser alice;
 
@@ -131,6 +147,93 @@ class ConversionQueryCountTest {
 		assertThat(thousand).isEqualTo(two);
 		assertThat(this.jdbc.queryForObject("select count(*) from conversion where matched_code = ? and attributed_by = 'PROMO_CODE'",
 				Integer.class, this.code)).as("every item credited by the code").isEqualTo(1_004);
+	}
+
+	@Test
+	void aGroupOfSingleConversionsIssuesAsManyStatementsForThreeHundredAsForTwoAndNoMoreThanABatch() throws Exception {
+		this.conversions.recordGroup(group(2));
+
+		int two = countOnThisThread(() -> assertAllCreated(this.conversions.recordGroup(group(2))));
+		int threeHundred = countOnThisThread(() -> assertAllCreated(this.conversions.recordGroup(group(300))));
+
+		assertThat(two).isLessThanOrEqualTo(BATCH_STATEMENTS);
+		assertThat(threeHundred).isEqualTo(two);
+	}
+
+	/**
+	 * The first conversion is held in its write, alone, while fifty others are posted on threads of their own; they
+	 * queue and are written as one group by one of them. Every statement is counted on the thread that issued it.
+	 */
+	@Test
+	void singleConversionsPostedAtOnceIssueNoMoreStatementsThanOneAloneAndOneBatch() throws Exception {
+		this.conversions.recordGroup(group(2));
+		ConversionService held = spy(this.conversions);
+		ConversionGroupCommit groups = new ConversionGroupCommit(held, ConversionGroupCommit.MAX_GROUP,
+				ConversionGroupCommit.MAX_QUEUED, Duration.ofSeconds(30));
+		CountDownLatch entered = new CountDownLatch(1);
+		CountDownLatch released = new CountDownLatch(1);
+		NewConversion first = conversion(order());
+		doAnswer(call -> {
+			entered.countDown();
+			released.await(30, TimeUnit.SECONDS);
+			return call.callRealMethod();
+		}).when(held).record(eq(this.alice), eq(this.acmeUs), eq(first));
+		AtomicInteger statements = new AtomicInteger();
+		AtomicInteger created = new AtomicInteger();
+		List<Thread> callers = new ArrayList<>();
+		for (int i = 0; i <= 50; i++) {
+			NewConversion conversion = (i == 0) ? first : conversion(order());
+			Thread caller = new Thread(() -> {
+				try {
+					statements.addAndGet(countOnThisThread(() -> {
+						if (groups.record(this.alice, this.acmeUs, conversion).created()) {
+							created.incrementAndGet();
+						}
+					}));
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			callers.add(caller);
+			caller.start();
+			if (i == 0) {
+				assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+			}
+		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!callers.subList(1, callers.size()).stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
+			assertThat(System.nanoTime()).as("fifty callers waiting for their group").isLessThan(deadline);
+			Thread.sleep(5);
+		}
+		released.countDown();
+		for (Thread caller : callers) {
+			caller.join(TimeUnit.SECONDS.toMillis(30));
+		}
+
+		assertThat(created).hasValue(51);
+		verify(held).recordGroup(argThat(group -> group.size() == 50));
+		assertThat(statements).hasValueLessThanOrEqualTo(SINGLE_STATEMENTS + BATCH_STATEMENTS);
+	}
+
+	private List<Posted> group(int size) {
+		List<Posted> group = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			group.add(new Posted(this.alice, this.acmeUs, conversion(order())));
+		}
+		return group;
+	}
+
+	private NewConversion conversion(String orderId) {
+		return new NewConversion(orderId, this.onlineSale, Instant.parse("2026-11-02T09:00:00Z"), BigDecimal.TEN,
+				"USD", this.code.toLowerCase(), List.of());
+	}
+
+	private static void assertAllCreated(List<Answer> answers) {
+		assertThat(answers).allSatisfy(answer -> {
+			assertThat(answer.orThrow().created()).isTrue();
+			assertThat(answer.orThrow().conversion().attribution().by()).isEqualTo(Attribution.By.PROMO_CODE);
+		});
 	}
 
 	private void post(String[] pathAndBody) throws Exception {

@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.promotracking.conversions.Attribution.By;
+import com.promotracking.conversions.ConversionService.Answer;
 import com.promotracking.conversions.ConversionService.BatchRecorded;
+import com.promotracking.conversions.ConversionService.Posted;
 import com.promotracking.conversions.ConversionService.Recorded;
 import com.promotracking.eventtypes.ActiveEventTypes;
 import com.promotracking.kernel.DomainException.FieldReason;
@@ -52,8 +56,9 @@ import static org.mockito.Mockito.verify;
 
 /**
  * The rules of taking conversions, with the catalog, event types, settings and storage mocked and the clock fixed:
- * what is refused and with which field, replay and conflict (also when two arrive at once), a batch stored all or
- * nothing, and the report's days in a time zone.
+ * what is refused and with which field, replay and conflict (also when two arrive at once), a group of single
+ * conversions answering each caller as if alone, a batch stored all or nothing, and the report's days in a time
+ * zone.
  */
 class ConversionServiceTest {
 
@@ -73,7 +78,15 @@ class ConversionServiceTest {
 	private static final CurrentUser PAT = new CurrentUser(9, "pat@partner.example", "Pat Lee", Role.PARTNER,
 			Set.of(), TRAILBLAZER);
 
+	private static final CurrentUser BOB = new CurrentUser(8, "bob@globex.example", "Bob Stone", Role.BRAND_ADMIN,
+			Set.of(2L));
+
 	private static final ProgramView PROGRAM = new ProgramView(PROGRAM_ID, "Acme Outdoor US", 1, "Acme Outdoor");
+
+	private static final long OTHER_PROGRAM_ID = 12;
+
+	private static final ProgramView OTHER_PROGRAM = new ProgramView(OTHER_PROGRAM_ID, "Acme Outdoor FR", 1,
+			"Acme Outdoor");
 
 	private static final PromoCodeRule SAVE20 = new PromoCodeRule(40, COUPON_CORNER, "SAVE20", MatchType.EXACT,
 			CreditPolicy.ALWAYS, NOW.minusSeconds(86_400), null, null);
@@ -101,6 +114,8 @@ class ConversionServiceTest {
 		given(this.settings.trackingEnabled(PROGRAM_ID)).willReturn(true);
 		given(this.matchers.of(PROGRAM_ID)).willReturn(CodeMatcher.of(List.of(SAVE20)));
 		given(this.store.findByOrderIds(anyLong(), anyCollection())).willReturn(Map.of());
+		given(this.catalog.requireEach(eq(PROGRAM_ID), anyCollection()))
+			.willAnswer(call -> managing(PROGRAM, call.getArgument(1)));
 	}
 
 	// ---------------------------------------------------------------- one conversion
@@ -238,6 +253,117 @@ class ConversionServiceTest {
 		assertThat(this.service.record(ALICE, PROGRAM_ID, sent).conversion().attribution()).isEqualTo(then);
 	}
 
+	// ---------------------------------------------------------------- a group of single conversions
+
+	@Test
+	void aGroupStoresItsNewConversionsInOneInsertAndAnswersEachCallerAsIfEachCameAfterTheOther() {
+		NewConversion sentBefore = conversion("G-2", NOW.minusSeconds(60), null, List.of());
+		Conversion storedBefore = stored(50, sentBefore, NOW.minusSeconds(5));
+		given(this.store.findByOrderIds(eq(PROGRAM_ID), anyCollection())).willReturn(Map.of("G-2", storedBefore));
+		given(this.store.insert(eq(PROGRAM_ID), eq(NOW), anyList())).willReturn(Map.of("G-1", 51L, "G-3", 52L));
+		NewConversion first = conversion("G-1", NOW.minusSeconds(30), "save20", List.of());
+
+		List<Answer> answers = this.service.recordGroup(List.of(posted(ALICE, first), posted(ALICE, sentBefore),
+				posted(ALICE, conversion("G-3", null, null, List.of())), posted(ALICE, first),
+				posted(ALICE, conversion("G-1", NOW.minusSeconds(30), "save20", List.of(new Click(TRAILBLAZER,
+						NOW.minusSeconds(60))))),
+				posted(ALICE, conversion("G-2", NOW.minusSeconds(60), "SAVE20", List.of()))));
+
+		Recorded created = answers.get(0).orThrow();
+		assertThat(created.created()).isTrue();
+		assertThat(created.conversion()).isEqualTo(new Conversion(51, PROGRAM_ID, "G-1", EVENT_TYPE,
+				NOW.minusSeconds(30), NOW, new BigDecimal("10.00"), "USD", "save20", List.of(),
+				new Attribution(COUPON_CORNER, By.PROMO_CODE, 40L, "SAVE20", CreditPolicy.ALWAYS, List.of())));
+		assertThat(answers.get(1).orThrow()).isEqualTo(new Recorded(storedBefore, false, created.partnerNames()));
+		assertThat(answers.get(2).orThrow().created()).isTrue();
+		assertThat(answers.get(2).orThrow().conversion().id()).isEqualTo(52);
+		assertThat(answers.get(2).orThrow().conversion().occurredAt()).isEqualTo(NOW);
+		assertThat(answers.get(3).orThrow()).isEqualTo(new Recorded(created.conversion(), false, created.partnerNames()));
+		assertThat(answers.get(4).refusal()).isInstanceOf(OrderIdConflict.class);
+		assertThat(answers.get(5).refusal()).isInstanceOf(OrderIdConflict.class);
+		// Read once for the whole group, as a batch: no statement per caller.
+		verify(this.catalog).requireEach(eq(PROGRAM_ID), anyCollection());
+		verify(this.catalog).partnerNames(PROGRAM_ID);
+		verify(this.eventTypes).of(PROGRAM_ID);
+		verify(this.store).findByOrderIds(PROGRAM_ID, List.of("G-1", "G-2", "G-3"));
+		verify(this.store).insert(eq(PROGRAM_ID), eq(NOW), org.mockito.ArgumentMatchers.argThat(
+				rows -> rows.stream().map(row -> row.conversion().orderId()).toList().equals(List.of("G-1", "G-3"))));
+	}
+
+	@Test
+	void aCallerWhoMayNotSeeTheProgramIsNotFoundWhileTheOthersOfTheGroupAreStored() {
+		given(this.store.insert(eq(PROGRAM_ID), eq(NOW), anyList())).willReturn(Map.of("G-11", 61L));
+
+		List<Answer> answers = this.service.recordGroup(List.of(posted(PAT, conversion("G-10", NOW, null, List.of())),
+				posted(ALICE, conversion("G-11", NOW, null, List.of())),
+				posted(BOB, conversion("G-12", NOW, null, List.of()))));
+
+		assertThat(answers.get(0).refusal()).isInstanceOf(ProgramNotFound.class);
+		assertThat(answers.get(1).orThrow().conversion().id()).isEqualTo(61);
+		assertThat(answers.get(2).refusal()).isInstanceOf(ProgramNotFound.class);
+		verify(this.store).insert(eq(PROGRAM_ID), eq(NOW), org.mockito.ArgumentMatchers.argThat(rows -> rows.size() == 1));
+	}
+
+	@Test
+	void anInvalidClickOrAnEventTypeNotActiveRefusesOnlyItsCallerAndStoresNothingForIt() {
+		NewConversion retryOfInactive = new NewConversion("G-24", 99, NOW.minusSeconds(60), BigDecimal.TEN, "USD",
+				null, List.of());
+		given(this.store.findByOrderIds(eq(PROGRAM_ID), anyCollection()))
+			.willReturn(Map.of("G-24", stored(70, retryOfInactive, NOW.minusSeconds(5))));
+		given(this.store.insert(eq(PROGRAM_ID), eq(NOW), anyList())).willReturn(Map.of("G-21", 71L, "G-22", 72L));
+
+		List<Answer> answers = this.service.recordGroup(List.of(
+				posted(ALICE, conversion("G-20", NOW, null, List.of(new Click(99, NOW.minusSeconds(60))))),
+				posted(ALICE, new NewConversion("G-21", 99, NOW, BigDecimal.ONE, "USD", null, List.of())),
+				posted(ALICE, conversion("G-22", NOW, null, List.of())),
+				posted(ALICE, conversion("G-21", NOW, null, List.of())), posted(ALICE, retryOfInactive)));
+
+		assertThat(answers.get(0).refusal()).isInstanceOfSatisfying(InvalidConversions.class,
+				refused -> assertThat(refused.fieldReasons())
+					.containsExactly(new FieldReason("clicks[0].partnerId", "conversion.error.unknownPartner")));
+		// Alone, the first G-21 would have been refused and stored nothing, leaving the order id to the second.
+		assertThat(answers.get(1).refusal()).isInstanceOf(EventTypeNotActive.class);
+		assertThat(answers.get(2).orThrow().conversion().id()).isEqualTo(72);
+		assertThat(answers.get(3).orThrow().created()).isTrue();
+		assertThat(answers.get(3).orThrow().conversion().id()).isEqualTo(71);
+		assertThat(answers.get(4).orThrow().created()).isFalse();
+		assertThat(answers.get(4).orThrow().conversion().id()).isEqualTo(70);
+	}
+
+	@Test
+	void aGroupOfTwoProgramsReadsAndStoresEachProgramOnceAndAnswersEachCallerFromItsOwn() {
+		given(this.catalog.requireEach(eq(OTHER_PROGRAM_ID), anyCollection()))
+			.willAnswer(call -> managing(OTHER_PROGRAM, call.getArgument(1)));
+		given(this.catalog.partnerNames(OTHER_PROGRAM_ID)).willReturn(Map.of(TRAILBLAZER, "Trailblazer Deals"));
+		given(this.eventTypes.of(OTHER_PROGRAM_ID)).willReturn(Set.of(EVENT_TYPE));
+		given(this.matchers.of(OTHER_PROGRAM_ID)).willReturn(CodeMatcher.of(List.of()));
+		given(this.store.insert(eq(PROGRAM_ID), eq(NOW), anyList())).willReturn(Map.of("G-30", 80L, "G-32", 82L));
+		given(this.store.insert(eq(OTHER_PROGRAM_ID), eq(NOW), anyList())).willReturn(Map.of("G-31", 81L));
+
+		List<Answer> answers = this.service.recordGroup(List.of(
+				new Posted(ALICE, PROGRAM_ID, conversion("G-30", NOW, null, List.of())),
+				new Posted(ALICE, OTHER_PROGRAM_ID, conversion("G-31", NOW, null, List.of())),
+				new Posted(ALICE, PROGRAM_ID, conversion("G-32", NOW, null, List.of()))));
+
+		assertThat(answers).extracting(answer -> answer.orThrow().conversion().id()).containsExactly(80L, 81L, 82L);
+		assertThat(answers.get(1).orThrow().conversion().programId()).isEqualTo(OTHER_PROGRAM_ID);
+		assertThat(answers.get(1).orThrow().partnerNames()).containsOnlyKeys(TRAILBLAZER);
+		verify(this.store).insert(eq(PROGRAM_ID), eq(NOW), org.mockito.ArgumentMatchers.argThat(rows -> rows.size() == 2));
+		verify(this.store).insert(eq(OTHER_PROGRAM_ID), eq(NOW), org.mockito.ArgumentMatchers.argThat(rows -> rows.size() == 1));
+	}
+
+	@Test
+	void aGroupWhoseInsertMeetsAnOrderIdStoredMeanwhileFailsWholeForItsCallersToStoreOneByOne() {
+		willThrow(new DataIntegrityViolationException("x",
+				new RuntimeException("Unique index or primary key violation: UK_CONVERSION_ORDER_PROGRAM")))
+			.given(this.store)
+			.insert(anyLong(), any(), anyList());
+
+		assertThatThrownBy(() -> this.service.recordGroup(List.of(posted(ALICE, conversion("G-40", NOW, null, List.of())),
+				posted(ALICE, conversion("G-41", NOW, null, List.of())))))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
 	// ---------------------------------------------------------------- batch
 
 	@Test
@@ -353,6 +479,17 @@ class ConversionServiceTest {
 	private PromoCodeReport report(Instant now) {
 		return new PromoCodeReport(this.catalog, mock(PromoCodeRules.class), this.store,
 				Clock.fixed(now, ZoneOffset.UTC));
+	}
+
+	private static Posted posted(CurrentUser user, NewConversion conversion) {
+		return new Posted(user, PROGRAM_ID, conversion);
+	}
+
+	/** As the catalog's rule: the program for each user who manages its brand. */
+	private static Map<CurrentUser, ProgramView> managing(ProgramView program, Collection<CurrentUser> users) {
+		return users.stream()
+			.filter(user -> user.manages(program.brandId()))
+			.collect(Collectors.toMap(user -> user, user -> program));
 	}
 
 	private static NewConversion conversion(String orderId, Instant occurredAt, String code, List<Click> clicks) {

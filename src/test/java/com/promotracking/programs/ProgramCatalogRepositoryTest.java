@@ -1,5 +1,6 @@
 package com.promotracking.programs;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,19 @@ class ProgramCatalogRepositoryTest {
 				"Acme Outdoor"));
 		assertThatThrownBy(() -> this.catalog.require(acmeAdmin, 101)).isInstanceOf(ProgramNotFound.class);
 		assertThatThrownBy(() -> this.catalog.require(acmeAdmin, 999)).isInstanceOf(ProgramNotFound.class);
+	}
+
+	@Test
+	void severalUsersAtOnceGetTheProgramWhenTheyMayActOnItAsEachAlone() {
+		CurrentUser acmeAdmin = user(Role.BRAND_ADMIN, Set.of(20L));
+		CurrentUser globexAdmin = new CurrentUser(2, "globex@example.com", "Globex", Role.BRAND_ADMIN, Set.of(10L));
+		CurrentUser csm = new CurrentUser(3, "csm@example.com", "CSM", Role.CSM, Set.of(10L, 20L));
+		CurrentUser partner = new CurrentUser(4, "partner@example.com", "Partner", Role.PARTNER, Set.of(), 7L);
+
+		assertThat(this.catalog.requireEach(201, List.of(acmeAdmin, globexAdmin, csm, partner)))
+			.containsOnlyKeys(acmeAdmin, csm)
+			.containsValue(new ProgramView(201, "Acme Outdoor US", 20, "Acme Outdoor"));
+		assertThat(this.catalog.requireEach(999, List.of(acmeAdmin, csm))).isEmpty();
 	}
 
 	private static CurrentUser user(Role role, Set<Long> brands) {
