@@ -207,17 +207,12 @@ class ConversionService {
 		}
 		Map<String, Conversion> created = new HashMap<>();
 		if (!fresh.isEmpty()) {
-			List<NewConversion> toStore = List.copyOf(fresh.values());
-			List<Attribution> attributions = attribute(programId, toStore);
-			List<ConversionStore.Attributed> rows = new ArrayList<>();
-			for (int i = 0; i < toStore.size(); i++) {
-				rows.add(new ConversionStore.Attributed(toStore.get(i), attributions.get(i)));
-			}
+			List<ConversionStore.Attributed> rows = attributed(programId, List.copyOf(fresh.values()));
 			Map<String, Long> ids = this.store.insert(programId, now, rows);
-			for (int i = 0; i < toStore.size(); i++) {
-				NewConversion dated = toStore.get(i);
+			for (ConversionStore.Attributed row : rows) {
+				NewConversion dated = row.conversion();
 				created.put(dated.orderId(),
-						created(ids.get(dated.orderId()), programId, dated, now, attributions.get(i)));
+						created(ids.get(dated.orderId()), programId, dated, now, row.attribution()));
 			}
 		}
 		for (int i : valid) {
@@ -301,11 +296,9 @@ class ConversionService {
 		Map<String, Attributed> decided = new HashMap<>();
 		Map<String, Long> ids = new HashMap<>();
 		if (!toStore.isEmpty()) {
-			List<Attribution> attributions = attribute(programId, toStore);
-			List<ConversionStore.Attributed> rows = new ArrayList<>();
-			for (int i = 0; i < toStore.size(); i++) {
-				rows.add(new ConversionStore.Attributed(toStore.get(i), attributions.get(i)));
-				decided.put(toStore.get(i).orderId(), new Attributed(attributions.get(i)));
+			List<ConversionStore.Attributed> rows = attributed(programId, toStore);
+			for (ConversionStore.Attributed row : rows) {
+				decided.put(row.conversion().orderId(), new Attributed(row.attribution()));
 			}
 			ids.putAll(insert(programId, now, rows));
 		}
@@ -376,6 +369,16 @@ class ConversionService {
 				}
 			}
 		}
+	}
+
+	/** The conversions with their attributions, as the store takes them. */
+	private List<ConversionStore.Attributed> attributed(long programId, List<NewConversion> conversions) {
+		List<Attribution> attributions = attribute(programId, conversions);
+		List<ConversionStore.Attributed> rows = new ArrayList<>(conversions.size());
+		for (int i = 0; i < conversions.size(); i++) {
+			rows.add(new ConversionStore.Attributed(conversions.get(i), attributions.get(i)));
+		}
+		return rows;
 	}
 
 	private List<Attribution> attribute(long programId, List<NewConversion> conversions) {
