@@ -92,7 +92,8 @@ class ApiDocsConfig {
 			Map.entry("DELETE /api/programs/{programId}/event-types/{eventTypeId}", List.of(204)),
 			Map.entry("POST /api/programs/{programId}/event-types/{eventTypeId}/test-actions", List.of(201)),
 			Map.entry("DELETE /api/programs/{programId}/test-actions/{testActionId}", List.of(204)),
-			Map.entry("POST /api/programs/{programId}/promo-code-requests", List.of(201)));
+			Map.entry("POST /api/programs/{programId}/promo-code-requests", List.of(201)),
+			Map.entry("POST /api/programs/{programId}/promo-code-imports", List.of(201)));
 
 	/** Refusals particular to one operation, by status, with their problem types (beyond the common ones). */
 	static final Map<String, Map<Integer, List<String>>> REFUSALS = Map.ofEntries(
@@ -122,7 +123,12 @@ class ApiDocsConfig {
 					Map.of(409, List.of("request-already-decided", "duplicate-promo-code",
 							"promo-code-tracking-disabled"))),
 			Map.entry("POST /api/programs/{programId}/promo-code-requests/{requestId}/completion",
-					Map.of(409, List.of("request-not-decided"))));
+					Map.of(409, List.of("request-not-decided"))),
+			Map.entry("POST /api/programs/{programId}/promo-code-imports",
+					Map.of(400, List.of("invalid-csv-file"), 409, List.of("promo-code-tracking-disabled"))),
+			Map.entry("POST /api/programs/{programId}/promo-code-imports/{importId}/acceptance",
+					Map.of(409, List.of("import-stale", "import-already-accepted", "promo-code-tracking-disabled"), 410,
+							List.of("import-expired"), 422, List.of("import-has-errors"))));
 
 	private static final String CONVERSION = "{\"orderId\": \"ORD-1001\", \"eventTypeId\": 1, "
 			+ "\"occurredAt\": \"2026-05-01T12:00:00Z\", \"amount\": \"59.90\", \"currency\": \"USD\", "
@@ -385,7 +391,8 @@ class ApiDocsConfig {
 		properties.put("instance", new StringSchema().format("uri-reference")
 			.description("The path of the request."));
 		properties.put("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError"))
-			.description("The fields refused, each with why (400 invalid-request)."));
+			.description("The fields refused, each with why (400 invalid-request; an import's rows: "
+					+ "import-has-errors, import-stale)."));
 		ObjectSchema schema = new ObjectSchema();
 		schema.setProperties(properties);
 		schema.setRequired(List.of("type", "title", "status"));
@@ -397,6 +404,8 @@ class ApiDocsConfig {
 		ObjectSchema schema = new ObjectSchema();
 		schema.addProperty("field", new StringSchema().description("The JSON property or parameter refused."));
 		schema.addProperty("message", new StringSchema().description("Why, translated."));
+		schema.addProperty("line", new IntegerSchema().format("int32").minimum(java.math.BigDecimal.valueOf(2))
+			.description("The line of the CSV file the field is on (an import's refusals)."));
 		schema.setRequired(List.of("field", "message"));
 		return schema;
 	}

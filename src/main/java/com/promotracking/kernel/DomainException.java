@@ -1,7 +1,9 @@
 package com.promotracking.kernel;
 
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -39,6 +41,13 @@ public abstract class DomainException extends ErrorResponseException {
 	/** The fields this refusal is about, each with the key of its reason; empty when it is about no field. */
 	public List<FieldReason> fieldReasons() {
 		return List.of();
+	}
+
+	/**
+	 * Adds to the API's answer what this refusal says besides its title, detail and fields (the rows of a file it
+	 * is about), in the reader's language. Nothing, unless a refusal says more.
+	 */
+	public void addProperties(ProblemDetail problem, MessageSource messages, Locale locale) {
 	}
 
 	/** Key of how a page says it, in its own words: {@code <page>.refused.<type>}. */

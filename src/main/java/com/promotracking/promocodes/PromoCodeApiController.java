@@ -93,13 +93,14 @@ class PromoCodeApiController {
 	record PromoCodeResponse(long id, long partnerId, String partnerName, String code,
 			@ApiValues(MatchType.class) String matchType, @ApiValues(CreditPolicy.class) String creditPolicy,
 			Instant startsAt, @Nullable Instant endsAt, String timeZone, @ApiValues(PromoCodeState.class) String state,
-			Instant createdAt, String createdBy, @Nullable Instant deactivatedAt, @Nullable String deactivatedBy) {
+			Instant createdAt, String createdBy, @Nullable Instant deactivatedAt, @Nullable String deactivatedBy,
+			@Nullable Long importId) {
 
 		static PromoCodeResponse of(PromoCodeView view) {
 			return new PromoCodeResponse(view.id(), view.partnerId(), view.partnerName(), view.code(),
 					view.matchType().value(), view.creditPolicy().value(), view.startsAt(), view.endsAt(),
 					view.timeZone(), view.state().value(), view.createdAt(), view.createdBy(), view.deactivatedAt(),
-					view.deactivatedBy());
+					view.deactivatedBy(), view.importId());
 		}
 
 	}

@@ -73,11 +73,13 @@ final class PromoCodeCsvReader {
 			Map.entry("media id", Field.PARTNER_ID), Map.entry("mediaid", Field.PARTNER_ID),
 			Map.entry("partner", Field.PARTNER), Map.entry("partenaire", Field.PARTNER),
 			Map.entry("match type", Field.MATCH_TYPE), Map.entry("type de correspondance", Field.MATCH_TYPE),
-			Map.entry("match mode", Field.MATCH_TYPE), Map.entry("credit policy", Field.CREDIT_POLICY),
-			Map.entry("règle de crédit", Field.CREDIT_POLICY), Map.entry("credit rule", Field.CREDIT_POLICY),
-			Map.entry("start date", Field.START), Map.entry("date de début", Field.START),
+			Map.entry("match mode", Field.MATCH_TYPE), Map.entry("correspondance", Field.MATCH_TYPE),
+			Map.entry("credit policy", Field.CREDIT_POLICY), Map.entry("règle de crédit", Field.CREDIT_POLICY),
+			Map.entry("règle d'attribution", Field.CREDIT_POLICY), Map.entry("règle d’attribution", Field.CREDIT_POLICY),
+			Map.entry("credit rule", Field.CREDIT_POLICY), Map.entry("start date", Field.START),
+			Map.entry("date de début", Field.START), Map.entry("début", Field.START),
 			Map.entry("active start date", Field.START), Map.entry("end date", Field.END),
-			Map.entry("date de fin", Field.END), Map.entry("active end date", Field.END),
+			Map.entry("date de fin", Field.END), Map.entry("fin", Field.END), Map.entry("active end date", Field.END),
 			Map.entry("time zone", Field.TIME_ZONE), Map.entry("fuseau horaire", Field.TIME_ZONE),
 			Map.entry("timezone", Field.TIME_ZONE));
 
@@ -212,7 +214,7 @@ final class PromoCodeCsvReader {
 	}
 
 	/** A data row: each value stripped, "" where the file has no such column or an empty cell. */
-	record CsvImportRow(int line, String code, String partner, boolean partnerById, String matchType,
+	public record CsvImportRow(int line, String code, String partner, boolean partnerById, String matchType,
 			String creditPolicy, String startDate, String endDate, String timeZone) {
 	}
 
@@ -229,7 +231,7 @@ final class PromoCodeCsvReader {
 	}
 
 	/** A column that was not read, and the key of why. */
-	record CsvNotice(String column, String messageKey) {
+	public record CsvNotice(String column, String messageKey) {
 	}
 
 	private enum Field {

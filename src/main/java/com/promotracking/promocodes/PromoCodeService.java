@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -26,7 +25,6 @@ import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.settings.TrackingSettings;
 import com.promotracking.kernel.InvalidField;
-import com.promotracking.kernel.VisibleText;
 import com.promotracking.kernel.UniqueConstraint;
 import com.promotracking.users.CurrentUser;
 
@@ -38,14 +36,9 @@ import com.promotracking.users.CurrentUser;
 public class PromoCodeService {
 
 	/** An exact code: what partners may suggest and brands may create. */
-	public static final Pattern EXACT_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
-	static final int MAX_REGEX = 200;
+	public static final Pattern EXACT_CODE = PromoCodeChecks.EXACT_CODE;
 
 	private static final ZoneId UTC = ZoneId.of("UTC");
-
-	/** How long one regex may take to match one code. */
-	private static final long MATCH_BUDGET_NANOS = 50_000_000;
 
 	private final ProgramCatalog catalog;
 
@@ -176,94 +169,23 @@ public class PromoCodeService {
 
 	/** The code as it will be stored, or the reason it may not be. */
 	private String checkedCode(long programId, long partnerId, String raw, MatchType matchType) {
-		String code = (raw != null) ? raw.strip() : "";
-		if (code.isEmpty()) {
-			throw new InvalidField("code", "promoCode.error.codeRequired");
-		}
-		if (!VisibleText.Check.holds(code)) {
-			// A regex may hold any character, but one that shows as nothing names no code anyone can read.
-			throw new InvalidField("code", "validation.visibleText");
-		}
+		String code = PromoCodeChecks.written(raw, matchType);
 		if (matchType == MatchType.EXACT) {
-			if (!EXACT_CODE.matcher(code).matches()) {
-				throw new InvalidField("code", "promoCode.error.exactFormat");
-			}
 			for (TrackingPromoCode regex : this.codes.findLiveOfOtherPartners(programId, partnerId, MatchType.REGEX)) {
-				if (matchesSomeCaseOf(regex.code(), code)) {
+				if (PromoCodeChecks.matchesSomeCaseOf(PromoCodeChecks.anyCase(regex.code()), code)) {
 					throw new InvalidField("code", "promoCode.error.matchedByOtherPartnersRegex");
 				}
 			}
 		}
 		else {
-			if (code.length() > MAX_REGEX) {
-				throw new InvalidField("code", "promoCode.error.regexTooLong");
-			}
-			try {
-				Pattern.compile(code);
-				// Conversions are matched with RE2/J (linear time): a regex it cannot compile could never credit.
-				com.google.re2j.Pattern.compile(code);
-			}
-			catch (PatternSyntaxException | com.google.re2j.PatternSyntaxException ex) {
-				throw new InvalidField("code", "promoCode.error.regexInvalid");
-			}
+			Pattern anyCase = PromoCodeChecks.anyCase(code);
 			for (TrackingPromoCode exact : this.codes.findLiveOfOtherPartners(programId, partnerId, MatchType.EXACT)) {
-				if (matchesSomeCaseOf(code, exact.code())) {
+				if (PromoCodeChecks.matchesSomeCaseOf(anyCase, exact.code())) {
 					throw new InvalidField("code", "promoCode.error.regexMatchesOtherPartnersCode");
 				}
 			}
 		}
 		return code;
-	}
-
-	/**
-	 * An exact code credits its partner whatever the case a conversion carries it in, so a regex conflicts
-	 * with it when it matches any case of it, not only the case it was typed in.
-	 */
-	private static boolean matchesSomeCaseOf(String regex, String exactCode) {
-		Pattern pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-		try {
-			return pattern.matcher(new Deadline(exactCode, System.nanoTime() + MATCH_BUDGET_NANOS)).matches();
-		}
-		catch (Deadline.Exceeded ex) {
-			// A regex that backtracks this long on a 64-character code would stall every request using it.
-			throw new InvalidField("code", "promoCode.error.regexTooComplex");
-		}
-	}
-
-	/** Text whose reading stops once its time is up: bounds a user's regex on request threads. */
-	private record Deadline(CharSequence text, long deadlineNanos) implements CharSequence {
-
-		@Override
-		public char charAt(int index) {
-			if (System.nanoTime() > this.deadlineNanos) {
-				throw new Exceeded();
-			}
-			return this.text.charAt(index);
-		}
-
-		@Override
-		public int length() {
-			return this.text.length();
-		}
-
-		@Override
-		public CharSequence subSequence(int start, int end) {
-			return new Deadline(this.text.subSequence(start, end), this.deadlineNanos);
-		}
-
-		@Override
-		public String toString() {
-			return this.text.toString();
-		}
-
-		static final class Exceeded extends RuntimeException {
-
-			Exceeded() {
-				super(null, null, false, false);
-			}
-
-		}
-
 	}
 
 	private List<PromoCodeView> views(long programId, List<TrackingPromoCode> found) {

@@ -60,6 +60,10 @@ class TrackingPromoCode {
 	@Column(name = "deactivated_by")
 	private String deactivatedBy;
 
+	/** The import that created it, if one did (its entry in the history is about that import). */
+	@Column(name = "import_id", updatable = false, insertable = false)
+	private Long importId;
+
 	protected TrackingPromoCode() {
 	}
 
@@ -127,7 +131,7 @@ class TrackingPromoCode {
 	PromoCodeView toView(String partnerName, Instant now) {
 		return new PromoCodeView(this.id, this.programId, this.partnerId, partnerName, this.code, this.matchType,
 				this.creditPolicy, this.startsAt, this.endsAt, this.timeZone, stateAt(now), this.createdAt,
-				this.createdBy, this.deactivatedAt, this.deactivatedBy);
+				this.createdBy, this.deactivatedAt, this.deactivatedBy, this.importId);
 	}
 
 }

@@ -144,6 +144,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (ex instanceof DomainException refusal && answer != null && answer.getBody() instanceof ProblemDetail problem) {
 			this.problems.addErrors(problem, refusal.fieldReasons(), LocaleContextHolder.getLocale());
+			refusal.addProperties(problem, getMessageSource(), LocaleContextHolder.getLocale());
 		}
 		return answer;
 	}

@@ -13,15 +13,19 @@ import org.springframework.util.unit.DataSize;
  * the login form, none of which comes near it
  * @param conversion one conversion (up to 50 clicks) or a test conversion (4000 characters of JSON, each of
  * which may be escaped as six bytes): nginx's general limit
- * @param batch a batch of up to 1,000 conversions of 50 clicks each, about 2.3 MB, with room for a later
- * import of 5 MB: nginx's batch route limit
+ * @param batch a batch of up to 1,000 conversions of 50 clicks each, about 2.3 MB: nginx's batch route limit
+ * @param csvImport a promo code CSV file of up to 5 MB, as the body or as a form's file with the form's own
+ * bytes around it (the file's own limit is the reader's): nginx's import route limit
  */
 @ConfigurationProperties("app.http.max-body")
 public record RequestBodyLimits(@DefaultValue("8KB") DataSize small, @DefaultValue("64KB") DataSize conversion,
-		@DefaultValue("8MB") DataSize batch) {
+		@DefaultValue("8MB") DataSize batch, @DefaultValue("5184KB") DataSize csvImport) {
 
 	/** The limit for a request to this path. */
 	long bytesFor(String path) {
+		if (path.endsWith("/promo-code-imports") && (path.startsWith("/api/programs/") || path.startsWith("/programs/"))) {
+			return this.csvImport.toBytes();
+		}
 		if (path.startsWith("/api/programs/")) {
 			if (path.endsWith("/conversions/batch")) {
 				return this.batch.toBytes();

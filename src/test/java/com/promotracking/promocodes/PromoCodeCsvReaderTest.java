@@ -68,6 +68,18 @@ class PromoCodeCsvReaderTest {
 		}
 
 		@Test
+		void theColumnNamesOfOurFrenchPagesAreReadToo() {
+			byte[] file = bytes(BOM, utf8("Code promo;Partenaire;Correspondance;Règle d’attribution;Début;Fin;"
+					+ "Fuseau horaire\r\nETE25;Coupon Corner;exact;if-involved;2026-06-01;2026-08-31;Europe/Paris\r\n"));
+
+			Read read = read(file);
+
+			assertThat(read.file().notices()).isEmpty();
+			assertThat(read.rows()).containsExactly(new CsvImportRow(2, "ETE25", "Coupon Corner", false, "exact",
+					"if-involved", "2026-06-01", "2026-08-31", "Europe/Paris"));
+		}
+
+		@Test
 		void aWindows1252FileReadsItsAccentsAsAUtf8FileDoes() {
 			String text = "Promo Code,Partner\r\nCAFE10,Café Déals\r\nEURO5,5 € off\r\n";
 			byte[] windows1252 = text.getBytes(WINDOWS_1252);

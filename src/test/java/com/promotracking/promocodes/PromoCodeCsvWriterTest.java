@@ -130,7 +130,7 @@ class PromoCodeCsvWriterTest {
 			CreditPolicy creditPolicy, String startsAt, @Nullable String endsAt, String timeZone) {
 		return new PromoCodeView(100 + partnerId, 1, partnerId, partnerName, code, matchType, creditPolicy,
 				Instant.parse(startsAt), (endsAt != null) ? Instant.parse(endsAt) : null, timeZone,
-				PromoCodeState.ACTIVE, Instant.parse("2025-12-01T00:00:00Z"), "alice@brand.example", null, null);
+				PromoCodeState.ACTIVE, Instant.parse("2025-12-01T00:00:00Z"), "alice@brand.example", null, null, null);
 	}
 
 }

@@ -163,7 +163,7 @@ class PromoCodeServiceTest {
 
 			assertThat(created).isEqualTo(new PromoCodeView(SAVED_ID, PROGRAM_ID, TRAILBLAZER, "Trailblazer Deals",
 					"SPRING10", MatchType.EXACT, CreditPolicy.ALWAYS, NOW, null, "UTC", PromoCodeState.ACTIVE, NOW,
-					"alice@acme.example", null, null));
+					"alice@acme.example", null, null, null));
 			TrackingPromoCode saved = savedCode();
 			assertThat(ReflectionTestUtils.getField(saved, "programId")).isEqualTo(PROGRAM_ID);
 			assertThat(saved.partnerId()).isEqualTo(TRAILBLAZER);

@@ -158,7 +158,7 @@ class PromoCodesControllerTest {
 	private static PromoCodeView created(String code) {
 		Instant now = Instant.parse("2030-01-01T00:00:00Z");
 		return new PromoCodeView(1, 11, 5, "Trailblazer Deals", code, MatchType.EXACT, CreditPolicy.ALWAYS, now, null,
-				"UTC", PromoCodeState.ACTIVE, now, "alice@acme.example", null, null);
+				"UTC", PromoCodeState.ACTIVE, now, "alice@acme.example", null, null, null);
 	}
 
 	private static MockHttpServletRequestBuilder asAlice(MockHttpServletRequestBuilder request) {

@@ -638,7 +638,7 @@ class PromoCodeRequestServiceTest {
 
 	private static PromoCodeView view(long id, String code) {
 		return new PromoCodeView(id, PROGRAM_ID, TRAILBLAZER, "Trailblazer Deals", code, MatchType.EXACT,
-				CreditPolicy.ALWAYS, NOW, null, "UTC", PromoCodeState.ACTIVE, NOW, "alice@acme.example", null, null);
+				CreditPolicy.ALWAYS, NOW, null, "UTC", PromoCodeState.ACTIVE, NOW, "alice@acme.example", null, null, null);
 	}
 
 	private static PromoCodeRequest open(long id, long partnerId) {
