@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -60,6 +61,7 @@ class PromoCodeImportApiController {
 
 	/** The file as the body; its name, if any, from {@code Content-Disposition}. Read as it arrives. */
 	@PostMapping(path = PATH, consumes = TEXT_CSV)
+	@Operation(operationId = "promoCodeImportPreview")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")))
 	ResponseEntity<ImportResponse> previewBody(@PathVariable long programId, InputStream body,
@@ -70,6 +72,7 @@ class PromoCodeImportApiController {
 
 	/** The file as the form field {@code file}, as {@code curl -F file=@codes.csv} sends it (not from a web page). */
 	@PostMapping(path = PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(operationId = "promoCodeImportPreview")
 	@ApiFileUpload
 	ResponseEntity<ImportResponse> previewForm(@PathVariable long programId, @RequestPart("file") MultipartFile file,
 			CurrentUser user, Locale locale) throws IOException {

@@ -48,6 +48,9 @@ final class ExchangeChecks {
 	 */
 	private static final Set<String> PARTNER_OPERATIONS = Set.of("requestSubmit");
 
+	/** A promo code import's preview is its uploader's (alice's): anyone else is told it does not exist. */
+	private static final Set<String> OWNER_OPERATIONS = Set.of("promoCodeImportGet", "promoCodeImportAccept");
+
 	private final ApiContract contract;
 
 	ExchangeChecks(ApiContract contract) {
@@ -106,6 +109,10 @@ final class ExchangeChecks {
 
 	private static boolean allowedRefusal(FuzzRequest request, int status) {
 		if (status == 409 || status == 412 || status == 422) {
+			return true;
+		}
+		if (OWNER_OPERATIONS.contains(request.operation().operationId()) && request.role() != Role.BRAND_ADMIN
+				&& status == 404) {
 			return true;
 		}
 		if (PARTNER_OPERATIONS.contains(request.operation().operationId())) {

@@ -1,10 +1,13 @@
 package com.promotracking.fuzz;
 
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -55,6 +58,8 @@ final class FuzzData implements SchemaValues.Hints {
 	private Random random = new Random(0);
 
 	String apiKey;
+
+	private final AtomicInteger files = new AtomicInteger();
 
 	long acmeBrand;
 
@@ -109,6 +114,13 @@ final class FuzzData implements SchemaValues.Hints {
 					+ ", \"clicks\": [{\"partnerId\": " + trailblazer + ", \"at\": \"2026-01-02T10:00:00Z\"}]"
 					+ ", \"occurredAt\": \"2026-01-02T11:00:00Z\"}")));
 		}
+		for (int i = 0; i < 3; i++) {
+			// Alice's previews: another caller is told they do not exist (ExchangeChecks.OWNER_OPERATIONS).
+			data.add("importId", id(http.send(HttpRequest.newBuilder(http.uri(base + "/promo-code-imports"))
+				.header("Authorization", Http.basic(ALICE, Http.PASSWORDS.get(ALICE)))
+				.header("Content-Type", "text/csv")
+				.POST(HttpRequest.BodyPublishers.ofString(data.csvFile())))));
+		}
 		JsonNode key = expect(http.api("POST", "/api/api-keys", ALICE, "{\"name\": \"Fuzz " + run + "\"}"), 201)
 			.json();
 		data.apiKey = key.get("key").asString();
@@ -147,6 +159,34 @@ final class FuzzData implements SchemaValues.Hints {
 
 	void dispose(String name, long id) {
 		this.disposable.computeIfAbsent(name, key -> new ArrayList<>()).add(id);
+	}
+
+	/**
+	 * A promo code import file of one to three new codes of the program's partners, the columns in a random order
+	 * and case, with or without optional values; each call's codes are new to the run.
+	 */
+	String csvFile() {
+		List<String> columns = new ArrayList<>(List.of("Promo Code", "partner id", "MATCH TYPE",
+				"Credit Policy", "Start Date", "End Date", "Time Zone"));
+		Collections.shuffle(columns, this.random);
+		StringBuilder file = new StringBuilder(String.join(",", columns)).append('\n');
+		int rows = 1 + this.random.nextInt(3);
+		for (int row = 0; row < rows; row++) {
+			List<String> values = new ArrayList<>();
+			for (String column : columns) {
+				values.add(switch (column) {
+					case "Promo Code" -> "FZI" + this.run + "N" + this.files.incrementAndGet();
+					case "partner id" -> Long.toString(stable("partnerId"));
+					case "MATCH TYPE" -> this.random.nextBoolean() ? "exact" : "";
+					case "Credit Policy" -> List.of("always", "if-involved", "WINNER", "").get(this.random.nextInt(4));
+					case "Start Date" -> this.random.nextBoolean() ? "2026-01-01" : "";
+					case "End Date" -> this.random.nextBoolean() ? "2030-01-01T00:00:00Z" : "";
+					default -> TIME_ZONES.get(this.random.nextInt(TIME_ZONES.size()));
+				});
+			}
+			file.append(String.join(",", values)).append('\n');
+		}
+		return file.toString();
 	}
 
 	/** An id of this name that exists for the whole run; null when there is none. */

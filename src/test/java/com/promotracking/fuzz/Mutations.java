@@ -56,6 +56,25 @@ final class Mutations {
 
 	}
 
+	/**
+	 * A promo code import file broken as hostile files are (README, "Promo codes in bulk"): each one the service
+	 * must refuse whole, 400 {@code invalid-csv-file}, whatever rows the valid file held.
+	 */
+	Broken csvFile(String valid) {
+		String header = valid.substring(0, valid.indexOf('\n') + 1);
+		String rows = valid.substring(header.length());
+		return switch (this.random.nextInt(8)) {
+			case 0 -> new Broken("\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR", "binary", true);
+			case 1 -> new Broken(header, "header only", true);
+			case 2 -> new Broken("", "empty", true);
+			case 3 -> new Broken(header + rows.replace("\n", ",x".repeat(10_000) + "\n"), "10,000 columns", true);
+			case 4 -> new Broken(header + "\"" + rows, "unterminated quote", true);
+			case 5 -> new Broken(header + rows.replace(',', ';'), "mixed separators", true);
+			case 6 -> new Broken("Name,Partner\n" + rows, "no code column", true);
+			default -> new Broken(header + rows.replace("\n", "\u0000\n"), "NUL bytes", true);
+		};
+	}
+
 	/** The kinds of broken body, each one a way this class breaks a valid one. */
 	enum BodyKind {
 

@@ -34,10 +34,17 @@ final class RequestPlanner {
 
 	private static final String JSON = "application/json";
 
+	/** A promo code import's file, the API's one body that is not JSON. */
+	private static final String CSV = "text/csv";
+
 	private static final JsonMapper JSON_READER = JsonMapper.builder().build();
 
 	private static final List<String> ACCEPTS = List.of(JSON, "application/json, application/problem+json", "*/*",
 			"application/*", "");
+
+	/** What a client of a CSV file sends: the file's type, with or without the problem's, or anything. */
+	private static final List<String> CSV_ACCEPTS = List.of(CSV, "text/csv, application/problem+json", "text/*", "*/*",
+			"");
 
 	private final ApiContract contract;
 
@@ -108,7 +115,7 @@ final class RequestPlanner {
 		FuzzData.relate(query);
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Authorization", authorization(role));
-		String accept = this.mutations.pick(ACCEPTS);
+		String accept = this.mutations.pick(answersCsv(operation) ? CSV_ACCEPTS : ACCEPTS);
 		if (!accept.isEmpty()) {
 			headers.put("Accept", accept);
 		}
@@ -124,9 +131,14 @@ final class RequestPlanner {
 			body = generated.toString();
 			headers.put("Content-Type", JSON);
 		}
+		else if (takesCsv(operation)) {
+			body = this.data.csvFile();
+			headers.put("Content-Type", CSV);
+		}
 		FuzzRequest request = new FuzzRequest(operation, role, "valid", Expect.POSITIVE,
 				operation.method().toUpperCase(), path + queryString(query), headers, body, false);
-		List<String> violations = this.contract.requestViolations(request.method(), request.path(), JSON, body);
+		List<String> violations = this.contract.requestViolations(request.method(), request.path(),
+				headers.getOrDefault("Content-Type", JSON), body);
 		if (!violations.isEmpty()) {
 			throw new IllegalStateException("The generator made an invalid request " + request.describe() + ": "
 					+ violations);
@@ -143,6 +155,9 @@ final class RequestPlanner {
 				kinds.add(kind.name());
 			}
 			kinds.add("BAD_CONTENT_TYPE");
+		}
+		else if (takesCsv(operation)) {
+			kinds.addAll(List.of("BROKEN_CSV", "BROKEN_CSV", "BROKEN_CSV", "BAD_CONTENT_TYPE"));
 		}
 		if (!variables(operation.template()).isEmpty()) {
 			kinds.addAll(List.of("BAD_PATH_ID", "BAD_PATH_ID", "OTHER_BRAND", "OTHER_BRAND"));
@@ -176,6 +191,11 @@ final class RequestPlanner {
 			case "BAD_IF_MATCH" -> valid.with("If-Match", Expect.NEGATIVE, valid.path(),
 					valid.headersWith("If-Match", this.mutations.pick(Mutations.BAD_IF_MATCH)), valid.body(), false);
 			case "RAW" -> raw(valid);
+			case "BROKEN_CSV" -> {
+				Mutations.Broken broken = this.mutations.csvFile(valid.body());
+				yield valid.with("CSV " + broken.how(), Expect.NEGATIVE, valid.path(), valid.headers(), broken.body(),
+						false);
+			}
 			default -> brokenBody(valid, BodyKind.valueOf(kind), schema);
 		};
 	}
@@ -303,6 +323,14 @@ final class RequestPlanner {
 		JsonNode body = this.values.resolve(operation.node().path("requestBody"));
 		JsonNode schema = body.path("content").path(JSON).path("schema");
 		return schema.isMissingNode() ? null : schema;
+	}
+
+	private boolean answersCsv(Operation operation) {
+		return this.values.resolve(operation.node().path("responses").path("200")).path("content").has(CSV);
+	}
+
+	private boolean takesCsv(Operation operation) {
+		return this.values.resolve(operation.node().path("requestBody")).path("content").has(CSV);
 	}
 
 	private boolean hasBrokenQuery(Operation operation) {
