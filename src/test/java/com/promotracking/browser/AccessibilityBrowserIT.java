@@ -2,6 +2,7 @@ package com.promotracking.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -117,6 +118,9 @@ class AccessibilityBrowserIT {
 
 	private long keyId;
 
+	/** Alice's preview of a promo code file with a ready row and a refused one: hers alone to see. */
+	private long importId;
+
 	private WebDriverWait wait;
 
 	/** A page to audit, and whether it is an error page on purpose (its heading says so). */
@@ -182,6 +186,16 @@ class AccessibilityBrowserIT {
 				201);
 		this.keyId = expect(this.http.api("POST", "/api/api-keys", ALICE, "{\"name\": \"Accessibility " + run + "\"}"),
 				201)
+			.json()
+			.get("id")
+			.asLong();
+		this.importId = expect(this.http.send(HttpRequest.newBuilder(this.http.uri("/api/programs/" + this.usId
+				+ "/promo-code-imports"))
+			.header("Authorization", Http.basic(ALICE, Http.PASSWORDS.get(ALICE)))
+			.header("Content-Type", "text/csv")
+			.header("Content-Disposition", "attachment; filename=\"codes-" + run + ".csv\"")
+			.POST(HttpRequest.BodyPublishers.ofString("Promo Code,Partner,Start Date,End Date\nBULK" + run
+					+ ",Coupon Corner,2026-01-01,\nBAD" + run + ",Coupon Corner,2026-02-01,2026-01-01\n"))), 201)
 			.json()
 			.get("id")
 			.asLong();
@@ -294,6 +308,9 @@ class AccessibilityBrowserIT {
 				Page.of("report", program + "/reports/promo-codes"),
 				Page.of("api keys", "/settings/api-keys" + brandQuery),
 				Page.of("revoke api key", "/settings/api-keys/" + this.keyId + "/revocation"),
+				// Alice's preview: hers to see, not found for anyone else (the CSM too).
+				brandQuery.isEmpty() ? Page.of("promo code import", program + "/promo-code-imports/" + this.importId)
+						: Page.error("someone else's import", program + "/promo-code-imports/" + this.importId),
 				Page.error("not found", "/no-such-page"));
 	}
 
