@@ -48,3 +48,10 @@ create table promo_code_import_error (
 
 -- A code created by an import names it: the code's way back to the import's history entry.
 alter table promo_code add column import_id bigint references promo_code_import (id);
+
+-- An import asks which of its codes the program has, 500 at a time: "code_key in (...) and program_id = ?". H2
+-- looks an IN list up through an index only on the index's first column (as with conversions' order ids, V10):
+-- with the program first, it read every code of the program for each list. Code key first, it looks each one up;
+-- PostgreSQL reads either. The uniqueness, and the constraint's name, are the same.
+alter table promo_code drop constraint uk_promo_code_program_key;
+alter table promo_code add constraint uk_promo_code_program_key unique (code_key, program_id);

@@ -34,6 +34,8 @@ final class ImportRowChecker {
 
 	private static final ZoneId UTC = ZoneId.of("UTC");
 
+	private static final int MAX_MOMENTS = 10_000;
+
 	private final Map<Long, PartnerView> partnersById = new HashMap<>();
 
 	private final Map<String, List<PartnerView>> partnersByName = new HashMap<>();
@@ -45,6 +47,9 @@ final class ImportRowChecker {
 	private final Function<Collection<String>, Set<String>> existingKeys;
 
 	private final Instant now;
+
+	/** The dates a file repeats (most rows of a file share their start and end), read once each. */
+	private final Map<String, Moment> moments = new HashMap<>();
 
 	/**
 	 * @param liveRegexes the program's regex codes that still credit someone
@@ -92,11 +97,11 @@ final class ImportRowChecker {
 		List<ReadyCode> ready = new ArrayList<>();
 		List<ImportError> errors = new ArrayList<>();
 		for (Parsed row : parsed) {
-			if (row.errors.isEmpty()) {
-				ready.add(row.ready());
+			if (row.ready()) {
+				ready.add(row.toReady());
 			}
 			else {
-				row.errors.forEach((field, error) -> errors.add(error));
+				errors.addAll(row.errors.values());
 			}
 		}
 		return new Result(ready, errors);
@@ -122,7 +127,7 @@ final class ImportRowChecker {
 		Moment end = moment(row.endDate(), "endsAt", parsed);
 		parsed.startsAt = (start != null) ? start.toInstant(zone) : this.now;
 		parsed.endsAt = (end != null) ? end.toInstant(zone) : null;
-		if (parsed.endsAt != null && !parsed.errors.containsKey("startsAt") && !parsed.errors.containsKey("timeZone")
+		if (parsed.endsAt != null && !parsed.rejected("startsAt") && !parsed.rejected("timeZone")
 				&& !parsed.endsAt.isAfter(parsed.startsAt)) {
 			parsed.reject("endsAt", "promoCode.error.endBeforeStart", null);
 		}
@@ -203,9 +208,20 @@ final class ImportRowChecker {
 		};
 	}
 
-	private static @Nullable Moment moment(String given, String field, Parsed parsed) {
+	private @Nullable Moment moment(String given, String field, Parsed parsed) {
+		if (given.isEmpty()) {
+			return null;
+		}
+		Moment known = this.moments.get(given);
+		if (known != null) {
+			return known;
+		}
 		try {
-			return Moment.parse(given);
+			Moment read = Moment.parse(given);
+			if (this.moments.size() < MAX_MOMENTS) {
+				this.moments.put(given, read);
+			}
+			return read;
 		}
 		catch (UnreadableValue unreadable) {
 			parsed.reject(field, unreadable.reasonKey(), null);
@@ -229,7 +245,7 @@ final class ImportRowChecker {
 	private void rejectExistingCodes(List<Parsed> rows) {
 		Map<String, Parsed> byKey = new LinkedHashMap<>();
 		for (Parsed row : rows) {
-			if (row.code != null && !row.errors.containsKey("code")) {
+			if (row.code != null && !row.rejected("code")) {
 				byKey.put(row.key(), row);
 			}
 		}
@@ -253,7 +269,7 @@ final class ImportRowChecker {
 		List<OwnedCode> exactCodes = null;
 		int regexRows = 0;
 		for (Parsed row : rows) {
-			if (!row.errors.isEmpty() || row.code == null || row.partnerId == null) {
+			if (!row.ready() || row.code == null || row.partnerId == null) {
 				continue;
 			}
 			try {
@@ -275,7 +291,7 @@ final class ImportRowChecker {
 					if (exactCodes == null) {
 						exactCodes = new ArrayList<>(this.liveExactCodes.get());
 						for (Parsed earlier : rows.subList(0, rows.indexOf(row))) {
-							if (earlier.errors.isEmpty() && earlier.matchType == MatchType.EXACT) {
+							if (earlier.ready() && earlier.matchType == MatchType.EXACT) {
 								exactCodes.add(new OwnedCode(earlier.partnerId, earlier.code));
 							}
 						}
@@ -304,8 +320,10 @@ final class ImportRowChecker {
 
 		final int line;
 
-		/** One reason a field, the first found: the field's error table keeps one. */
-		final Map<String, ImportError> errors = new LinkedHashMap<>(2);
+		/** One reason a field, the first found (the field's error table keeps one); made at the first. */
+		@Nullable Map<String, ImportError> errors;
+
+		@Nullable String key;
 
 		@Nullable Long partnerId;
 
@@ -326,14 +344,28 @@ final class ImportRowChecker {
 		}
 
 		void reject(String field, String messageKey, @Nullable String argument) {
+			if (this.errors == null) {
+				this.errors = new LinkedHashMap<>(4);
+			}
 			this.errors.putIfAbsent(field, new ImportError(this.line, field, messageKey, argument));
 		}
 
-		String key() {
-			return TrackingPromoCode.keyOf(this.code, this.matchType);
+		boolean ready() {
+			return this.errors == null;
 		}
 
-		ReadyCode ready() {
+		boolean rejected(String field) {
+			return this.errors != null && this.errors.containsKey(field);
+		}
+
+		String key() {
+			if (this.key == null) {
+				this.key = TrackingPromoCode.keyOf(this.code, this.matchType);
+			}
+			return this.key;
+		}
+
+		ReadyCode toReady() {
 			return new ReadyCode(this.line, this.partnerId, this.code, this.matchType, this.creditPolicy, this.startsAt,
 					this.endsAt, this.zone);
 		}

@@ -114,7 +114,8 @@ class PromoCodeImportService {
 			throw new PromoCodeTrackingDisabled();
 		}
 		List<CsvImportRow> rows = new ArrayList<>();
-		CsvImportFile read = PromoCodeCsvReader.read(file, rows::add);
+		ImportRowValues values = new ImportRowValues();
+		CsvImportFile read = PromoCodeCsvReader.read(file, row -> rows.add(values.share(row)));
 		return this.transactions.execute(status -> {
 			Instant now = this.clock.instant();
 			this.store.forgetExpired(now);

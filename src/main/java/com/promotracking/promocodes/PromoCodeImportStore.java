@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +36,10 @@ import com.promotracking.promocodes.PromoCodeCsvReader.CsvImportRow;
 @Repository
 class PromoCodeImportStore {
 
-	/** Keys looked up per statement: an IN list both databases read through the unique index. */
+	/** Rows a JDBC batch sends at once: the parameters of one chunk at a time in memory, not of the whole file. */
+	private static final int BATCH = 1_000;
+
+	/** Keys looked up per statement: an IN list both databases read through the unique index (code key first, V12). */
 	private static final int KEYS_PER_QUERY = 500;
 
 	private static final TypeReference<List<CsvNotice>> NOTICES = new TypeReference<>() {
@@ -73,26 +77,19 @@ class PromoCodeImportStore {
 	}
 
 	void insertRows(long importId, List<CsvImportRow> rows) {
-		List<Object[]> values = new ArrayList<>(rows.size());
-		for (CsvImportRow row : rows) {
-			values.add(new Object[] { importId, row.line(), row.code(), row.partner(), row.partnerById(),
-					row.matchType(), row.creditPolicy(), row.startDate(), row.endDate(), row.timeZone() });
-		}
-		this.template.batchUpdate("""
+		inBatches("""
 				insert into promo_code_import_row (import_id, line, code, partner, partner_by_id, match_type,
 				    credit_policy, start_date, end_date, time_zone)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows,
+				row -> new Object[] { importId, row.line(), row.code(), row.partner(), row.partnerById(),
+						row.matchType(), row.creditPolicy(), row.startDate(), row.endDate(), row.timeZone() });
 	}
 
 	void insertErrors(long importId, List<ImportError> errors) {
-		List<Object[]> values = new ArrayList<>(errors.size());
-		for (ImportError error : errors) {
-			values.add(new Object[] { importId, error.line(), error.field(), error.messageKey(),
-					new SqlParameterValue(Types.VARCHAR, error.argument()) });
-		}
-		this.template.batchUpdate("""
+		inBatches("""
 				insert into promo_code_import_error (import_id, line, field, message_key, argument)
-				values (?, ?, ?, ?, ?)""", values);
+				values (?, ?, ?, ?, ?)""", errors, error -> new Object[] { importId, error.line(), error.field(),
+				error.messageKey(), new SqlParameterValue(Types.VARCHAR, error.argument()) });
 	}
 
 	/** The import, if it is the program's and the user's. */
@@ -114,9 +111,10 @@ class PromoCodeImportStore {
 	}
 
 	List<CsvImportRow> rows(long importId) {
+		ImportRowValues values = new ImportRowValues();
 		return this.jdbc.sql("select * from promo_code_import_row where import_id = ? order by line")
 			.param(importId)
-			.query(PromoCodeImportStore::toRow)
+			.query((row, number) -> values.share(toRow(row, number)))
 			.list();
 	}
 
@@ -192,7 +190,7 @@ class PromoCodeImportStore {
 		Set<String> existing = new HashSet<>();
 		List<String> all = List.copyOf(keys);
 		for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
-			existing.addAll(this.jdbc.sql("select code_key from promo_code where program_id = :program and code_key in (:keys)")
+			existing.addAll(this.jdbc.sql("select code_key from promo_code where code_key in (:keys) and program_id = :program")
 				.param("program", programId)
 				.param("keys", all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY)))
 				.query(String.class)
@@ -213,18 +211,25 @@ class PromoCodeImportStore {
 
 	void insertCodes(long programId, long importId, List<ImportRowChecker.ReadyCode> codes, Instant now,
 			String createdBy) {
-		List<Object[]> values = new ArrayList<>(codes.size());
 		OffsetDateTime createdAt = utc(now);
-		for (ImportRowChecker.ReadyCode code : codes) {
-			values.add(new Object[] { programId, code.partnerId(), code.code(), code.key(), code.matchType().name(),
-					code.creditPolicy().name(), utc(code.startsAt()),
-					new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, utc(code.endsAt())), code.zone().getId(),
-					createdAt, createdBy, importId });
-		}
-		this.template.batchUpdate("""
+		inBatches("""
 				insert into promo_code (program_id, partner_id, code, code_key, match_type, credit_policy, starts_at,
 				    ends_at, time_zone, created_at, created_by, import_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", codes,
+				code -> new Object[] { programId, code.partnerId(), code.code(), code.key(), code.matchType().name(),
+						code.creditPolicy().name(), utc(code.startsAt()),
+						new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, utc(code.endsAt())), code.zone().getId(),
+						createdAt, createdBy, importId });
+	}
+
+	private <T> void inBatches(String sql, List<T> items, Function<T, Object[]> parameters) {
+		for (int from = 0; from < items.size(); from += BATCH) {
+			List<Object[]> batch = new ArrayList<>(BATCH);
+			for (T item : items.subList(from, Math.min(items.size(), from + BATCH))) {
+				batch.add(parameters.apply(item));
+			}
+			this.template.batchUpdate(sql, batch);
+		}
 	}
 
 	private ImportRecord toRecord(ResultSet row, int number) throws SQLException {
