@@ -20,9 +20,11 @@ create index ix_promo_code_import_program on promo_code_import (program_id, id);
 -- Expired previews lose their rows; the import's own row stays, so a late acceptance is told it expired.
 create index ix_promo_code_import_expires on promo_code_import (expires_at);
 
--- Each data row as the file gave it: acceptance reads and checks these texts again, with the same rules.
+-- Each data row as the file gave it: acceptance reads and checks these texts again, with the same rules. No
+-- foreign key to the import: the rows are written by the thousand right after it, in its transaction, and only
+-- ever deleted on purpose (PromoCodeImportStore.forgetExpired); a check per row would slow every preview.
 create table promo_code_import_row (
-    import_id      bigint        not null references promo_code_import (id) on delete cascade,
+    import_id      bigint        not null,
     line           integer       not null,
     code           varchar(4096) not null,
     partner        varchar(4096) not null,
@@ -36,9 +38,9 @@ create table promo_code_import_row (
 );
 
 -- Why a row cannot be created: one reason per field, as a message key (shown in the reader's language) and an
--- optional argument (the line a duplicate first appears on).
+-- optional argument (the line a duplicate first appears on). No foreign key, as for the rows.
 create table promo_code_import_error (
-    import_id   bigint       not null references promo_code_import (id) on delete cascade,
+    import_id   bigint       not null,
     line        integer      not null,
     field       varchar(20)  not null,
     message_key varchar(100) not null,

@@ -155,21 +155,23 @@ class PromoCodeImportStore {
 		this.jdbc.sql("update promo_code_import set ready_count = ? where id = ?").params(ready, importId).update();
 	}
 
-	/** Accepted: the preview's rows have done their work. */
+	/**
+	 * Accepted. Its rows have done their work, but are deleted with the expired ones ({@link #forgetExpired}), not
+	 * here: thousands of deletes would lengthen the acceptance the user waits for.
+	 */
 	void accepted(long importId, Instant at, int created) {
 		this.jdbc.sql("update promo_code_import set accepted_at = ?, created_codes = ? where id = ?")
 			.params(utc(at), created, importId)
 			.update();
-		forgetRows(List.of(importId));
 	}
 
 	/**
-	 * Expired previews lose their rows; their own row stays, so an acceptance after expiry is told so. Any instance
-	 * may run it at any time: it only deletes what no one can accept any more.
+	 * Previews past their time lose their rows, accepted or not; their own row stays, so an acceptance after expiry
+	 * is told so. Any instance may run it at any time: it only deletes what no one can accept or see any more.
 	 */
 	void forgetExpired(Instant now) {
 		List<Long> expired = this.jdbc.sql("""
-				select id from promo_code_import where expires_at <= ? and accepted_at is null and row_count > 0
+				select id from promo_code_import where expires_at <= ?
 				    and exists (select 1 from promo_code_import_row r where r.import_id = promo_code_import.id)""")
 			.param(utc(now))
 			.query(Long.class)
