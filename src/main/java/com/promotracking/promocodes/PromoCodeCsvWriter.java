@@ -33,12 +33,7 @@ final class PromoCodeCsvWriter {
 	/** Writes the codes in the order given; flushes, and leaves out open for the caller to close. */
 	static void write(OutputStream out, Iterable<PromoCodeView> codes) {
 		try {
-			out.write(BOM);
-			// Not closed: that would close out, which is the caller's.
-			CsvWriter csv = CsvWriter.builder()
-				.fieldSeparator(',')
-				.lineDelimiter(LineDelimiter.CRLF)
-				.build(out, StandardCharsets.UTF_8);
+			CsvWriter csv = open(out);
 			csv.writeRecord(HEADER);
 			for (PromoCodeView code : codes) {
 				ZoneId zone = ZoneId.of(code.timeZone());
@@ -51,6 +46,15 @@ final class PromoCodeCsvWriter {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A file as every CSV file of ours is written (this one, an import's errors): the BOM, then comma separated
+	 * records with CRLF. Not to be closed: that would close {@code out}, which is the caller's.
+	 */
+	static CsvWriter open(OutputStream out) throws IOException {
+		out.write(BOM);
+		return CsvWriter.builder().fieldSeparator(',').lineDelimiter(LineDelimiter.CRLF).build(out, StandardCharsets.UTF_8);
 	}
 
 	/** ISO 8601 with the offset the code's time zone had then: the instant, and the wall clock the brand set. */
