@@ -268,7 +268,8 @@ final class ImportRowChecker {
 		}
 		List<OwnedCode> exactCodes = null;
 		int regexRows = 0;
-		for (Parsed row : rows) {
+		for (int index = 0; index < rows.size(); index++) {
+			Parsed row = rows.get(index);
 			if (!row.ready() || row.code == null || row.partnerId == null) {
 				continue;
 			}
@@ -290,7 +291,7 @@ final class ImportRowChecker {
 					}
 					if (exactCodes == null) {
 						exactCodes = new ArrayList<>(this.liveExactCodes.get());
-						for (Parsed earlier : rows.subList(0, rows.indexOf(row))) {
+						for (Parsed earlier : rows.subList(0, index)) {
 							if (earlier.ready() && earlier.matchType == MatchType.EXACT) {
 								exactCodes.add(new OwnedCode(earlier.partnerId, earlier.code));
 							}

@@ -24,7 +24,6 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 
 import com.promotracking.audit.Channel;
 import com.promotracking.kernel.ApiValues;
-import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
 
 /** A program's tracking promo codes over JSON. A partner reads only their own. */
@@ -43,13 +42,7 @@ class PromoCodeApiController {
 	List<PromoCodeResponse> list(@PathVariable long programId, @RequestParam(required = false) Long partnerId,
 			@RequestParam(required = false) @ApiValues(PromoCodeState.class) String state, CurrentUser user) {
 		// One rule for every caller, and an empty value is no state: refused before anything is looked up.
-		PromoCodeState filter = null;
-		if (state != null) {
-			filter = PromoCodeState.of(state);
-			if (filter == null) {
-				throw new InvalidField("state", "promoCode.error.state");
-			}
-		}
+		PromoCodeState filter = PromoCodeState.filter(state);
 		if (user.isPartner()) {
 			return this.codes.ownCodes(user, programId).stream().map(PromoCodeResponse::of).toList();
 		}

@@ -31,7 +31,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.promotracking.audit.Channel;
 import com.promotracking.kernel.ApiValues;
-import com.promotracking.kernel.InvalidField;
 import com.promotracking.promocodes.PromoCodeImportService.ImportView;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.web.ApiFileUpload;
@@ -45,7 +44,7 @@ class PromoCodeImportApiController {
 
 	private static final String PATH = "/api/programs/{programId}/promo-code-imports";
 
-	static final String TEXT_CSV = "text/csv";
+	private static final String TEXT_CSV = CsvDownloads.TEXT_CSV;
 
 	private final PromoCodeImportService imports;
 
@@ -99,18 +98,8 @@ class PromoCodeImportApiController {
 	void export(@PathVariable long programId, @RequestParam(required = false) Long partnerId,
 			@RequestParam(required = false) @ApiValues(PromoCodeState.class) String state, CurrentUser user,
 			HttpServletResponse response) throws IOException {
-		PromoCodeState filter = null;
-		if (state != null) {
-			filter = PromoCodeState.of(state);
-			if (filter == null) {
-				throw new InvalidField("state", "promoCode.error.state");
-			}
-		}
-		List<PromoCodeView> found = this.codes.list(user, programId, partnerId, filter);
-		response.setContentType(TEXT_CSV + ";charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename("promo-codes-" + programId + ".csv").build().toString());
-		PromoCodeCsvWriter.write(response.getOutputStream(), found);
+		List<PromoCodeView> found = this.codes.list(user, programId, partnerId, PromoCodeState.filter(state));
+		PromoCodeCsvWriter.write(CsvDownloads.start(response, "promo-codes-" + programId + ".csv"), found);
 	}
 
 	private ResponseEntity<ImportResponse> created(ImportView preview, CurrentUser user, Locale locale) {
@@ -120,8 +109,7 @@ class PromoCodeImportApiController {
 	}
 
 	private ImportResponse response(ImportView preview, CurrentUser user, Locale locale) {
-		List<ImportErrorText> errors = ImportErrorText
-			.of(this.imports.errors(user, preview.programId(), preview.id()), this.messages, locale);
+		List<ImportErrorText> errors = ImportErrorText.of(this.imports.errorsOf(preview), this.messages, locale);
 		return new ImportResponse(preview.id(), preview.fileName(), preview.rows(), preview.ready(),
 				errors.stream().map(error -> new RowError(error.line(), error.field(), error.message())).toList(),
 				preview.notices()

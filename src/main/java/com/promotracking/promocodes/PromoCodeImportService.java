@@ -140,6 +140,11 @@ class PromoCodeImportService {
 		return this.store.errors(record.id(), 0, Integer.MAX_VALUE);
 	}
 
+	/** Every reason of a preview the caller was given by a method above, which checked access. */
+	List<ImportError> errorsOf(ImportView preview) {
+		return this.store.errors(preview.id(), 0, Integer.MAX_VALUE);
+	}
+
 	/** One page of the preview's rows with their reasons; only the rows with errors, if asked. */
 	ImportPage rows(CurrentUser user, long programId, long importId, int page, int size, boolean onlyWithErrors) {
 		ProgramView program = this.catalog.require(user, programId);

@@ -8,8 +8,6 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -102,12 +100,7 @@ class PromoCodeImportsController {
 			HttpServletResponse response) throws IOException {
 		List<ImportErrorText> errors = ImportErrorText.of(this.imports.errors(user, programId, importId),
 				this.messages, locale);
-		response.setContentType(PromoCodeImportApiController.TEXT_CSV + ";charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("promo-code-import-" + importId + "-errors.csv")
-			.build()
-			.toString());
-		ImportErrorsCsv.write(response.getOutputStream(), errors,
+		ImportErrorsCsv.write(CsvDownloads.start(response, "promo-code-import-" + importId + "-errors.csv"), errors,
 				field -> this.messages.getMessage("promoCodeImport.field." + field, null, field, locale),
 				this.messages.getMessage("promoCodeImport.errors.line", null, locale),
 				this.messages.getMessage("promoCodeImport.errors.field", null, locale),
@@ -140,10 +133,7 @@ class PromoCodeImportsController {
 			@RequestParam(defaultValue = "") String state, CurrentUser user, HttpServletResponse response)
 			throws IOException {
 		List<PromoCodeView> found = this.codes.list(user, programId, partnerId, PromoCodeState.of(state));
-		response.setContentType(PromoCodeImportApiController.TEXT_CSV + ";charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename("promo-codes-" + programId + ".csv").build().toString());
-		PromoCodeCsvWriter.write(response.getOutputStream(), found);
+		PromoCodeCsvWriter.write(CsvDownloads.start(response, "promo-codes-" + programId + ".csv"), found);
 	}
 
 }

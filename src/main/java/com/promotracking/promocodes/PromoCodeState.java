@@ -1,5 +1,7 @@
 package com.promotracking.promocodes;
 
+import com.promotracking.kernel.InvalidField;
+
 import java.util.Locale;
 
 public enum PromoCodeState {
@@ -12,6 +14,18 @@ public enum PromoCodeState {
 
 	public String messageKey() {
 		return "promoCode.state." + name();
+	}
+
+	/** The state a client asked for by its value; none when none was asked, a refusal naming the field if unknown. */
+	static PromoCodeState filter(String value) {
+		if (value == null) {
+			return null;
+		}
+		PromoCodeState state = of(value);
+		if (state == null) {
+			throw new InvalidField("state", "promoCode.error.state");
+		}
+		return state;
 	}
 
 	static PromoCodeState of(String value) {
