@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManagerFactory;
 
@@ -57,11 +58,13 @@ class FlywaySchemaTest {
 	void flywayMigratedAnInMemoryDatabaseAndHibernateValidatedEveryEntityAgainstIt() throws Exception {
 		assertThat(this.environment.getProperty("spring.datasource.url")).startsWith("jdbc:h2:mem:");
 		assertThat(this.environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
-		List<String> migrations = Arrays
-			.stream(new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.*"))
+		PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+		List<String> migrations = Stream
+			.concat(Arrays.stream(resources.getResources("classpath:db/migration/V*__*.*")),
+					Arrays.stream(resources.getResources("classpath:db/vendor/h2/V*__*.*")))
 			.map(resource -> resource.getFilename().substring(1, resource.getFilename().indexOf("__")))
 			.toList();
-		assertThat(migrations).contains("1");
+		assertThat(migrations).contains("1", "14");
 		assertThat(this.jdbc.queryForList(
 				"select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null",
 				String.class))
@@ -99,6 +102,15 @@ class FlywaySchemaTest {
 					where lower(table_name) = 'promo_code_request' and lower(column_name) = 'suggested_codes'""",
 					Integer.class)).isZero();
 		}
+	}
+
+	@Test
+	void h2HandsOutTheIdsOfBulkInsertedTablesAThousandAtATime() {
+		assertThat(this.jdbc.queryForList("""
+				select lower(table_name) || ':' || identity_cache from information_schema.columns
+				where lower(column_name) = 'id' and lower(table_name) in ('promo_code', 'conversion', 'history_entry')
+				order by 1""", String.class))
+			.containsExactly("conversion:1000", "history_entry:32", "promo_code:1000");
 	}
 
 	@Test
