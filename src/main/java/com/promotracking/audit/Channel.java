@@ -5,9 +5,9 @@ import java.util.Locale;
 /** Where a change came from. */
 public enum Channel {
 
-	PAGE, API;
+	PAGE, API, CONSOLE;
 
-	/** As the API writes it: {@code page}, {@code api}. */
+	/** As the API writes it: {@code page}, {@code api}, {@code console}. */
 	public String value() {
 		return name().toLowerCase(Locale.ROOT);
 	}

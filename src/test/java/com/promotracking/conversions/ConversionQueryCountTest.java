@@ -1,10 +1,6 @@
 package com.promotracking.conversions;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,16 +16,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.promotracking.conversions.ConversionService.Answer;
@@ -37,6 +29,9 @@ import com.promotracking.conversions.ConversionService.Posted;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.users.Role;
 import com.promotracking.users.SignedInUsers;
+
+import com.promotracking.support.StatementCounting;
+import com.promotracking.support.StatementCounting.Work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -54,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(ConversionQueryCountTest.CountStatements.class)
+@Import(StatementCounting.class)
 class ConversionQueryCountTest {
 
 	/**
@@ -268,81 +263,7 @@ class ConversionQueryCountTest {
 	}
 
 	private int countOnThisThread(Work work) throws Exception {
-		return ((CountingDataSource) this.dataSource).countOnThisThread(work);
-	}
-
-	interface Work {
-
-		void run() throws Exception;
-
-	}
-
-	/** Counts the statements prepared on one thread while a piece of work runs (as AdSettingsQueryCountTest). */
-	static class CountingDataSource extends DelegatingDataSource {
-
-		private static final Set<String> STATEMENT_MAKERS = Set.of("prepareStatement", "prepareCall",
-				"createStatement");
-
-		private final ThreadLocal<int[]> counter = new ThreadLocal<>();
-
-		CountingDataSource(DataSource target) {
-			super(target);
-		}
-
-		int countOnThisThread(Work work) throws Exception {
-			int[] count = new int[1];
-			this.counter.set(count);
-			try {
-				work.run();
-			}
-			finally {
-				this.counter.remove();
-			}
-			return count[0];
-		}
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			return counting(super.getConnection());
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return counting(super.getConnection(username, password));
-		}
-
-		private Connection counting(Connection connection) {
-			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-						int[] count = this.counter.get();
-						if (count != null && STATEMENT_MAKERS.contains(method.getName())) {
-							count[0]++;
-						}
-						try {
-							return method.invoke(connection, args);
-						}
-						catch (InvocationTargetException ex) {
-							throw ex.getCause();
-						}
-					});
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class CountStatements {
-
-		@Bean
-		static BeanPostProcessor countingConversionsDataSource() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String name) {
-					return (bean instanceof DataSource dataSource && !(bean instanceof CountingDataSource))
-							? new CountingDataSource(dataSource) : bean;
-				}
-			};
-		}
-
+		return StatementCounting.countOnThisThread(this.dataSource, work);
 	}
 
 }

@@ -338,7 +338,7 @@ class SettingsHistoryIT {
 
 		Element switcher = page.getElementById("brand-switch");
 		assertThat(switcher).as("brand switcher").isNotNull();
-		assertThat(switcher.select("option")).extracting(Element::text).containsExactly(ACME);
+		assertThat(switcher.select("option")).extracting(Element::text).containsExactly(ACME, "Northwind Sports");
 		assertThat(switcher.selectFirst("option").val()).isEqualTo(Long.toString(this.acmeUs.brandId()));
 		assertThat(page.getElementById("acting-banner")).as("acting banner").isNotNull();
 		assertThat(page.getElementById("acting-banner").text()).isEqualTo("You are acting on behalf of Acme Outdoor.");

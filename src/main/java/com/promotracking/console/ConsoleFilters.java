@@ -1,0 +1,52 @@
+package com.promotracking.console;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The console's filter form, as its address carries it; the page counts from 0. */
+public record ConsoleFilters(@Nullable Long brandId,
+		@Pattern(regexp = STATES, message = "{console.error.state}") @Nullable String state,
+		@Size(max = 200, message = "{console.error.q}") @Nullable String q,
+		@Pattern(regexp = SORTS, message = "{console.error.sort}") @Nullable String sort,
+		@PositiveOrZero(message = "{pages.error.page}") @Nullable Integer page) {
+
+	static final String STATES = "(ready-to-enable|needs-validation|enabled|requests-waiting)?";
+
+	static final String SORTS = "(-?(brand|program|validated|tracking|requests-allowed|open-requests|live-codes|credited|flagged|last-change))?";
+
+	ConsoleQuery query(int size) {
+		return ConsoleQuery.of(this.brandId, this.state, this.q, this.sort, (this.page != null) ? this.page : 0,
+				size);
+	}
+
+	/** The same filters on another page or in another order; only the filters given, so the address stays short. */
+	public String url(int page, @Nullable String sort) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath(ConsoleController.PATH);
+		if (this.brandId != null) {
+			url.queryParam("brandId", this.brandId);
+		}
+		if (this.state != null && !this.state.isEmpty()) {
+			url.queryParam("state", this.state);
+		}
+		if (this.q != null && !this.q.isBlank()) {
+			url.queryParam("q", this.q);
+		}
+		if (sort != null && !sort.isEmpty()) {
+			url.queryParam("sort", sort);
+		}
+		if (page > 0) {
+			url.queryParam("page", page);
+		}
+		return url.encode().build().toUriString();
+	}
+
+	/** The address of this view sorted by a column: ascending, or descending when it is sorted so already. */
+	public String sortedBy(String column) {
+		return url(0, column.equals(this.sort) ? "-" + column : column);
+	}
+
+}

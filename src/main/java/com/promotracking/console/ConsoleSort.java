@@ -1,0 +1,56 @@
+package com.promotracking.console;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import com.promotracking.kernel.InvalidField;
+
+/**
+ * The console's columns it sorts by, each with its SQL column of {@link ConsoleStore}'s first query. A client names
+ * one by its value, with a leading {@code -} for descending.
+ */
+public enum ConsoleSort {
+
+	BRAND("brand_name"), PROGRAM("program_name"), VALIDATED("validated"), TRACKING("tracking"),
+	REQUESTS_ALLOWED("requests_allowed"), OPEN_REQUESTS("open_requests"), LIVE_CODES("live_codes"),
+	CREDITED("credited"), FLAGGED("flagged"), LAST_CHANGE("last_change_at");
+
+	final String column;
+
+	ConsoleSort(String column) {
+		this.column = column;
+	}
+
+	public String value() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	/** A sort as a client asks for it. */
+	record Order(ConsoleSort by, boolean descending) {
+
+		static final Order DEFAULT = new Order(BRAND, false);
+
+		/** {@code live-codes} or {@code -live-codes}; the default when none is asked, a refusal if unknown. */
+		static Order of(@Nullable String value) {
+			if (value == null || value.isEmpty()) {
+				return DEFAULT;
+			}
+			boolean descending = value.startsWith("-");
+			String name = descending ? value.substring(1) : value;
+			for (ConsoleSort sort : values()) {
+				if (sort.value().equals(name)) {
+					return new Order(sort, descending);
+				}
+			}
+			throw new InvalidField("sort", "console.error.sort");
+		}
+
+		/** As a client writes it. */
+		String value() {
+			return (this.descending ? "-" : "") + this.by.value();
+		}
+
+	}
+
+}
