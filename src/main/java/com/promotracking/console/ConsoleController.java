@@ -76,7 +76,7 @@ class ConsoleController {
 			redirect.addFlashAttribute("message", "console.bulk.invalid");
 			return "redirect:" + PATH;
 		}
-		List<Long> ids = selection.everyRow()
+		List<Long> ids = Boolean.TRUE.equals(selection.everyRow())
 				? this.console.allMatching(user, selection.filters().query(ConsoleService.MAX_BULK))
 				: selection.ids();
 		if (ids.isEmpty()) {
@@ -129,7 +129,7 @@ class ConsoleController {
 	 * The rows ticked ({@code ids}), or {@code everyRow} of the filter the page showed; {@code enable} switches
 	 * tracking on (with partner requests too, if ticked) or off.
 	 */
-	record Selection(@Nullable List<Long> ids, boolean everyRow, @Nullable Long brandId,
+	record Selection(@Nullable List<Long> ids, @Nullable Boolean everyRow, @Nullable Long brandId,
 			@Pattern(regexp = ConsoleFilters.STATES) @Nullable String state, @Size(max = 200) @Nullable String q,
 			@Pattern(regexp = ConsoleFilters.SORTS) @Nullable String sort, @NotNull Boolean enable,
 			@Nullable Boolean partnerRequests) {

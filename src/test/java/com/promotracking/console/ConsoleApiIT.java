@@ -2,7 +2,6 @@ package com.promotracking.console;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -39,10 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ConsoleApiIT {
 
-	private static final String RUN = Long.toString(System.nanoTime() % 46_656L, 36);
-
-	private static final AtomicInteger BRANDS = new AtomicInteger();
-
 	private static final String PROGRAMS = "/api/console/programs";
 
 	private static final String BULK = "/api/console/promo-code-tracking";
@@ -58,6 +53,8 @@ class ConsoleApiIT {
 
 	Http http;
 
+	ConsoleBrand world;
+
 	long brand;
 
 	String admin;
@@ -65,27 +62,22 @@ class ConsoleApiIT {
 	@BeforeEach
 	void aBrandOfItsOwn() {
 		this.http = Http.on(this.port, this.json);
-		String name = "Console " + RUN + "-" + BRANDS.incrementAndGet();
-		this.jdbc.update("insert into brand (name) values (?)", name);
-		this.brand = this.jdbc.queryForObject("select id from brand where name = ?", Long.class, name);
-		this.admin = "console-" + RUN + "-" + BRANDS.get() + "@test.example";
-		this.jdbc.update("""
-				insert into app_user (username, password_hash, display_name, role, brand_id)
-				select ?, password_hash, 'Console Admin', 'BRAND_ADMIN', ? from app_user
-				where username = 'alice@acme.example'""", this.admin, this.brand);
+		this.world = ConsoleBrand.create(this.jdbc);
+		this.brand = this.world.id();
+		this.admin = this.world.admin();
 	}
 
 	// ---------------------------------------------------------------- listing
 
 	@Test
 	void eachStateFilterListsThePrograms() {
-		long ready = program("Ready", true);
-		long needs = program("Needs", false);
-		long enabled = program("Enabled", true);
-		track(enabled, true);
-		long waiting = program("Waiting", true);
-		track(waiting, true);
-		openRequest(waiting);
+		long ready = this.world.program("Ready", true);
+		long needs = this.world.program("Needs", false);
+		long enabled = this.world.program("Enabled", true);
+		this.world.track(enabled, true);
+		long waiting = this.world.program("Waiting", true);
+		this.world.track(waiting, true);
+		this.world.openRequest(waiting);
 
 		assertThat(names("")).containsExactly("Enabled", "Needs", "Ready", "Waiting");
 		assertThat(names("state=ready-to-enable")).containsExactly("Ready");
@@ -104,26 +96,26 @@ class ConsoleApiIT {
 
 	@Test
 	void textSearchMatchesProgramOrBrandNamesWithoutCaseAndTakesWildcardsLiterally() {
-		program("Spring Sale", false);
-		program("Winter_Sale", false);
-		program("100% Deals", false);
+		this.world.program("Spring Sale", false);
+		this.world.program("Winter_Sale", false);
+		this.world.program("100% Deals", false);
 
 		assertThat(names("q=sPRING")).containsExactly("Spring Sale");
 		assertThat(names("q=_")).containsExactly("Winter_Sale");
 		assertThat(names("q=%25")).containsExactly("100% Deals");
-		assertThat(names("q=" + ("Console " + RUN).replace(" ", "%20"))).hasSize(3);
+		assertThat(names("q=" + this.world.name().replace(" ", "%20"))).hasSize(3);
 		assertThat(names("q=nothing-like-this")).isEmpty();
 	}
 
 	@Test
 	void sortsByAColumnEitherWayAndPagesKeepTheTotal() {
-		long few = program("Few codes", true);
-		long many = program("Many codes", true);
-		program("No codes", true);
+		long few = this.world.program("Few codes", true);
+		long many = this.world.program("Many codes", true);
+		this.world.program("No codes", true);
 		for (int i = 0; i < 3; i++) {
-			liveCode(many, "MANY" + i);
+			this.world.liveCode(many, "MANY" + i);
 		}
-		liveCode(few, "FEW0");
+		this.world.liveCode(few, "FEW0");
 
 		assertThat(names("sort=-live-codes")).containsExactly("Many codes", "Few codes", "No codes");
 		assertThat(names("sort=live-codes")).containsExactly("No codes", "Few codes", "Many codes");
@@ -181,10 +173,10 @@ class ConsoleApiIT {
 
 	@Test
 	void bulkEnableGivesEachProgramItsOwnOutcomeAndHistory() {
-		long ready = program("Ready", true);
-		long already = program("Already", true);
-		track(already, false);
-		long notValidated = program("Not validated", false);
+		long ready = this.world.program("Ready", true);
+		long already = this.world.program("Already", true);
+		this.world.track(already, false);
+		long notValidated = this.world.program("Not validated", false);
 		long othersProgram = this.http.program(GLOBEX_MAIN).id();
 		long missing = 999_999_999L;
 
@@ -209,9 +201,9 @@ class ConsoleApiIT {
 
 	@Test
 	void bulkEnableCanAllowPartnerRequestsAndOtherwiseKeepsEachProgramsOwn() {
-		long withRequests = program("With requests", true);
-		track(withRequests, true);
-		long without = program("Without", true);
+		long withRequests = this.world.program("With requests", true);
+		this.world.track(withRequests, true);
+		long without = this.world.program("Without", true);
 
 		bulk(List.of(withRequests, without), true, null);
 		assertThat(requests(withRequests)).as("kept").isTrue();
@@ -223,8 +215,8 @@ class ConsoleApiIT {
 
 	@Test
 	void bulkDisableTurnsPartnerRequestsOffWithTracking() {
-		long on = program("On", true);
-		track(on, true);
+		long on = this.world.program("On", true);
+		this.world.track(on, true);
 
 		JsonNode results = json(bulk(List.of(on), false, null)).get("results");
 
@@ -235,7 +227,7 @@ class ConsoleApiIT {
 
 	@Test
 	void badBulkBodiesAreRefusedAndChangeNothing() {
-		long ready = program("Ready", true);
+		long ready = this.world.program("Ready", true);
 		List<String> bodies = new ArrayList<>(List.of("{\"programIds\": [], \"promoCodeTrackingEnabled\": true}",
 				"{\"programIds\": [" + ready + "]}", "{\"programIds\": [" + ready + "], \"promoCodeTrackingEnabled\": \"yes\"}",
 				"{\"programIds\": [" + ready + "], \"promoCodeTrackingEnabled\": false, \"partnerPromoCodeRequestsAllowed\": true}",
@@ -250,52 +242,6 @@ class ConsoleApiIT {
 		}
 		assertThat(tracking(ready)).isFalse();
 		assertThat(history(ready)).isEmpty();
-	}
-
-	// ---------------------------------------------------------------- the brand's programs, made by SQL
-
-	private long program(String name, boolean validated) {
-		this.jdbc.update("insert into program (brand_id, name) values (?, ?)", this.brand, name);
-		long id = this.jdbc.queryForObject("select id from program where brand_id = ? and name = ?", Long.class,
-				this.brand, name);
-		this.jdbc.update("insert into promo_code_settings (program_id) values (?)", id);
-		this.jdbc.update("""
-				insert into program_partner (program_id, partner_id) select ?, id from partner
-				where name = 'Coupon Corner'""", id);
-		if (validated) {
-			this.jdbc.update("""
-					insert into event_type (program_id, name, kind, created_at)
-					values (?, 'Online Sale', 'SALE', current_timestamp)""", id);
-			this.jdbc.update("""
-					insert into test_action (event_type_id, order_id, amount, currency, promo_code, payload,
-					    received_at, review_state, reviewed_at, reviewed_by)
-					select id, 'T-1', 10.00, 'USD', 'VALID10', '{}', current_timestamp, 'APPROVED', current_timestamp,
-					    'test' from event_type where program_id = ?""", id);
-		}
-		return id;
-	}
-
-	private void track(long program, boolean requests) {
-		this.jdbc.update("""
-				update promo_code_settings set promo_code_tracking_enabled = true,
-				    partner_promo_code_requests_allowed = ?, version = version + 1 where program_id = ?""", requests,
-				program);
-	}
-
-	private void openRequest(long program) {
-		this.jdbc.update("""
-				insert into promo_code_request (program_id, partner_id, state, created_at, created_by)
-				select ?, id, 'OPEN', current_timestamp, 'quinn@coupons.example' from partner
-				where name = 'Coupon Corner'""", program);
-	}
-
-	private void liveCode(long program, String code) {
-		this.jdbc.update("""
-				insert into promo_code (program_id, partner_id, code, code_key, match_type, credit_policy, starts_at,
-				    time_zone, created_at, created_by)
-				select ?, id, ?, ?, 'EXACT', 'ALWAYS', timestamp with time zone '2025-01-01 00:00:00+00', 'UTC',
-				    current_timestamp, 'test' from partner where name = 'Coupon Corner'""", program, code,
-				"exact:" + code.toLowerCase());
 	}
 
 	// ---------------------------------------------------------------- calls
