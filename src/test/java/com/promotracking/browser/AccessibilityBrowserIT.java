@@ -234,7 +234,8 @@ class AccessibilityBrowserIT {
 				Page.of("partner request form", "/partner/programs/" + this.usId + "/promo-code-requests/new"),
 				Page.of("conversions", "/programs/" + this.usId + "/conversions"),
 				Page.of("report", "/programs/" + this.usId + "/reports/promo-codes"),
-				Page.error("forbidden", "/programs/" + this.usId + "/settings/ad-settings"));
+				Page.error("forbidden", "/programs/" + this.usId + "/settings/ad-settings"),
+				Page.error("no console", "/console"));
 		List<String> failures = new ArrayList<>(audit(PAT, pages));
 		failures.addAll(audit(QUINN, pages.subList(2, 4)));
 		assertThat(failures).as("accessibility failures of the partners' pages").isEmpty();
@@ -308,6 +309,7 @@ class AccessibilityBrowserIT {
 				Page.of("report", program + "/reports/promo-codes"),
 				Page.of("api keys", "/settings/api-keys" + brandQuery),
 				Page.of("revoke api key", "/settings/api-keys/" + this.keyId + "/revocation"),
+				Page.of("console", "/console?sort=-live-codes"),
 				// Alice's preview: hers to see, not found for anyone else (the CSM too).
 				brandQuery.isEmpty() ? Page.of("promo code import", program + "/promo-code-imports/" + this.importId)
 						: Page.error("someone else's import", program + "/promo-code-imports/" + this.importId),
