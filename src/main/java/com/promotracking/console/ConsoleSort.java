@@ -7,19 +7,25 @@ import org.jspecify.annotations.Nullable;
 import com.promotracking.kernel.InvalidField;
 
 /**
- * The console's columns it sorts by, each with its SQL column of {@link ConsoleStore}'s first query. A client names
- * one by its value, with a leading {@code -} for descending.
+ * The console's columns it sorts by, each with its SQL column of {@link ConsoleStore}'s first query, or none for the
+ * conversion counts, which are sorted from {@link ConversionCountsCache}. A client names one by its value, with a
+ * leading {@code -} for descending.
  */
 public enum ConsoleSort {
 
 	BRAND("brand_name"), PROGRAM("program_name"), VALIDATED("validated"), TRACKING("tracking"),
 	REQUESTS_ALLOWED("requests_allowed"), OPEN_REQUESTS("open_requests"), LIVE_CODES("live_codes"),
-	CREDITED("credited"), FLAGGED("flagged"), LAST_CHANGE("last_change_at");
+	CREDITED(null), FLAGGED(null), LAST_CHANGE("last_change_at");
 
-	final String column;
+	final @Nullable String column;
 
-	ConsoleSort(String column) {
+	ConsoleSort(@Nullable String column) {
 		this.column = column;
+	}
+
+	/** Sorted by the conversions' counts, in memory, rather than by SQL. */
+	boolean byConversions() {
+		return this.column == null;
 	}
 
 	public String value() {

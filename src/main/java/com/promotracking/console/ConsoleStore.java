@@ -21,10 +21,10 @@ import com.promotracking.console.ConsoleRow.LastChange;
 import com.promotracking.console.ConsoleRow.Validation;
 
 /**
- * The console's reads, in plain SQL over the tables of several features: a page is one query that filters, sorts,
- * counts and cuts the page, then one query per column group for the page's programs only, never one per row. The
- * first query computes the columns a filter or sort needs and no others: the default view of thousands of programs
- * joins three tables and sorts by name.
+ * The console's reads, in plain SQL over the tables of several features: a page is one query that filters, sorts and
+ * cuts the page and one that counts, then one query per column group for the page's programs only, never one per
+ * row. The first two compute the columns a filter or sort needs and no others: the default view of thousands of
+ * programs joins two tables and sorts by name.
  */
 @Repository
 class ConsoleStore {
@@ -42,50 +42,76 @@ class ConsoleStore {
 			(select count(*) from promo_code c where c.program_id = p.id and c.deactivated_at is null
 			    and c.starts_at <= :now and (c.ends_at is null or c.ends_at > :now))""";
 
-	private static final String CREDITED = """
-			(select count(*) from conversion v where v.program_id = p.id and v.occurred_at >= :since
-			    and v.attributed_by = 'PROMO_CODE')""";
-
-	private static final String FLAGGED = """
-			(select count(*) from conversion v where v.program_id = p.id and v.occurred_at >= :since
-			    and (v.flags like '%code-unknown%' or v.flags like '%policy-not-met%' or v.flags like '%code-inactive%'))""";
-
 	private final JdbcClient jdbc;
+
+	private final ConversionCountsCache conversionCounts;
 
 	ConsoleStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.conversionCounts = new ConversionCountsCache(this::countConversions);
+	}
+
+	/** The conversion counts of these programs since then, most of them as {@link ConversionCountsCache} holds them. */
+	Map<Long, ConversionCounts> conversions(List<Long> programIds, Instant since) {
+		return this.conversionCounts.of(programIds, since);
+	}
+
+	/** The conversions of these programs since then: credited by a code, and flagged, by flag. */
+	private Map<Long, ConversionCounts> countConversions(Collection<Long> programIds, Instant since) {
+		Map<Long, ConversionCounts> counts = new HashMap<>();
+		this.jdbc.sql("""
+				select program_id,
+				    sum(case when attributed_by = 'PROMO_CODE' then 1 else 0 end) credited,
+				    sum(case when flags like '%code-unknown%' then 1 else 0 end) code_unknown,
+				    sum(case when flags like '%policy-not-met%' then 1 else 0 end) policy_not_met,
+				    sum(case when flags like '%code-inactive%' then 1 else 0 end) code_inactive
+				from conversion where program_id in (:ids) and occurred_at >= :since
+				group by program_id""")
+			.param("ids", programIds)
+			.param("since", utc(since))
+			.query((row, number) -> counts.put(row.getLong("program_id"),
+					new ConversionCounts(row.getLong("credited"), row.getLong("code_unknown"),
+							row.getLong("policy_not_met"), row.getLong("code_inactive"))))
+			.list();
+		return counts;
 	}
 
 	/** A program of the page as the first query found it; the rest is filled in by {@link #details}. */
-	record Listed(long programId, String programName, long brandId, String brandName, boolean tracking,
-			boolean requestsAllowed, long version, @Nullable LastChange lastChange) {
+	record Listed(long programId, String programName, long brandId, String brandName) {
 	}
 
 	/** One page of the programs of {@code brandIds} that pass the filters, and how many pass them in all. */
 	record Found(List<Listed> programs, long total) {
 	}
 
+	/**
+	 * A page of the programs that pass the filters, and their number (a second, counting query, unless the first page
+	 * holds them all). Only what a filter or the sort needs is joined or computed for every program; the page's own
+	 * figures come from {@link #details}.
+	 */
 	Found find(Collection<Long> brandIds, @Nullable Long brandId, @Nullable ConsoleState state, @Nullable String text,
-			ConsoleSort.Order order, int offset, int limit, Instant now, Instant since) {
+			ConsoleSort.Order order, int offset, int limit, Instant now) {
 		if (brandIds.isEmpty()) {
 			return new Found(List.of(), 0);
 		}
+		ConsoleSort by = order.by();
+		boolean settings = state == ConsoleState.READY_TO_ENABLE || state == ConsoleState.ENABLED
+				|| by == ConsoleSort.TRACKING || by == ConsoleSort.REQUESTS_ALLOWED || by == ConsoleSort.LAST_CHANGE;
 		StringBuilder columns = new StringBuilder();
+		if (settings) {
+			columns.append("""
+					, coalesce(s.promo_code_tracking_enabled, false) tracking,
+					    coalesce(s.partner_promo_code_requests_allowed, false) requests_allowed, s.updated_at last_change_at""");
+		}
 		if (state == ConsoleState.READY_TO_ENABLE || state == ConsoleState.NEEDS_VALIDATION
-				|| order.by() == ConsoleSort.VALIDATED) {
+				|| by == ConsoleSort.VALIDATED) {
 			columns.append(", ").append(VALIDATED).append(" validated");
 		}
-		if (state == ConsoleState.REQUESTS_WAITING || order.by() == ConsoleSort.OPEN_REQUESTS) {
+		if (state == ConsoleState.REQUESTS_WAITING || by == ConsoleSort.OPEN_REQUESTS) {
 			columns.append(", ").append(OPEN_REQUESTS).append(" open_requests");
 		}
-		if (order.by() == ConsoleSort.LIVE_CODES) {
+		if (by == ConsoleSort.LIVE_CODES) {
 			columns.append(", ").append(LIVE_CODES).append(" live_codes");
-		}
-		if (order.by() == ConsoleSort.CREDITED) {
-			columns.append(", ").append(CREDITED).append(" credited");
-		}
-		if (order.by() == ConsoleSort.FLAGGED) {
-			columns.append(", ").append(FLAGGED).append(" flagged");
 		}
 		String where = "p.brand_id in (:brands)" + ((brandId != null) ? " and p.brand_id = :brand" : "")
 				+ ((text != null) ? " and (lower(p.name) like :text escape '\\' or lower(b.name) like :text escape '\\')"
@@ -96,50 +122,45 @@ class ConsoleStore {
 			case ENABLED -> "where x.tracking";
 			case REQUESTS_WAITING -> "where x.open_requests > 0";
 		};
-		String direction = order.descending() ? " desc" : "";
-		String sort = "x." + order.by().column + direction + " nulls last"
-				+ ((order.by() == ConsoleSort.BRAND) ? ", x.program_name" + direction : ", x.brand_name, x.program_name")
-				+ ", x.program_id";
-		String sql = """
-				select x.*, count(*) over () total from (
-				    select p.id program_id, p.name program_name, b.id brand_id, b.name brand_name,
-				        coalesce(s.promo_code_tracking_enabled, false) tracking,
-				        coalesce(s.partner_promo_code_requests_allowed, false) requests_allowed,
-				        coalesce(s.version, 0) version, s.updated_at last_change_at, s.updated_by last_change_by,
-				        u.role last_change_role%s
-				    from program p join brand b on b.id = p.brand_id
-				    left join promo_code_settings s on s.program_id = p.id
-				    left join app_user u on u.username = s.updated_by
+		String programs = """
+				select x.* from (
+				    select p.id program_id, p.name program_name, b.id brand_id, b.name brand_name%s
+				    from program p join brand b on b.id = p.brand_id%s
 				    where %s) x
-				%s
-				order by %s
-				offset :offset rows fetch first :limit rows only""".formatted(columns, where, filter, sort);
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql)
-			.param("brands", brandIds)
+				%s""".formatted(columns, settings ? "\n    left join promo_code_settings s on s.program_id = p.id" : "",
+				where, filter);
+		String direction = order.descending() ? " desc" : "";
+		String sort = "x." + by.column + direction + " nulls last"
+				+ ((by == ConsoleSort.BRAND) ? ", x.program_name" + direction : ", x.brand_name, x.program_name")
+				+ ", x.program_id";
+		List<Listed> page = parameters(this.jdbc.sql(programs + "\norder by " + sort
+				+ "\noffset :offset rows fetch first :limit rows only"), programs, brandIds, brandId, text, now)
 			.param("offset", offset)
-			.param("limit", limit);
+			.param("limit", limit)
+			.query((row, number) -> new Listed(row.getLong("program_id"), row.getString("program_name"),
+					row.getLong("brand_id"), row.getString("brand_name")))
+			.list();
+		long total = (offset == 0 && page.size() < limit) ? page.size()
+				: parameters(this.jdbc.sql("select count(*) from (" + programs + ") counted"), programs, brandIds,
+						brandId, text, now)
+					.query(Long.class)
+					.single();
+		return new Found(page, total);
+	}
+
+	private static JdbcClient.StatementSpec parameters(JdbcClient.StatementSpec statement, String sql,
+			Collection<Long> brandIds, @Nullable Long brandId, @Nullable String text, Instant now) {
+		statement = statement.param("brands", brandIds);
+		if (sql.contains(":now")) {
+			statement = statement.param("now", utc(now));
+		}
 		if (brandId != null) {
 			statement = statement.param("brand", brandId);
 		}
 		if (text != null) {
 			statement = statement.param("text", "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%");
 		}
-		if (sql.contains(":now")) {
-			statement = statement.param("now", utc(now));
-		}
-		if (sql.contains(":since")) {
-			statement = statement.param("since", utc(since));
-		}
-		long[] total = { 0 };
-		List<Listed> programs = statement.query((row, number) -> {
-			total[0] = row.getLong("total");
-			return listed(row);
-		}).list();
-		if (programs.isEmpty() && offset > 0) {
-			// A page past the end still tells how many there are: the first page's count.
-			return new Found(List.of(), find(brandIds, brandId, state, text, order, 0, 1, now, since).total());
-		}
-		return new Found(programs, total[0]);
+		return statement;
 	}
 
 	/** The programs among {@code programIds} that belong to {@code brandIds}, in the order of the ids given. */
@@ -149,18 +170,13 @@ class ConsoleStore {
 		}
 		Map<Long, Listed> found = new HashMap<>();
 		this.jdbc.sql("""
-				select p.id program_id, p.name program_name, b.id brand_id, b.name brand_name,
-				    coalesce(s.promo_code_tracking_enabled, false) tracking,
-				    coalesce(s.partner_promo_code_requests_allowed, false) requests_allowed,
-				    coalesce(s.version, 0) version, s.updated_at last_change_at, s.updated_by last_change_by,
-				    u.role last_change_role
+				select p.id program_id, p.name program_name, b.id brand_id, b.name brand_name
 				from program p join brand b on b.id = p.brand_id
-				left join promo_code_settings s on s.program_id = p.id
-				left join app_user u on u.username = s.updated_by
 				where p.brand_id in (:brands) and p.id in (:ids)""")
 			.param("brands", brandIds)
 			.param("ids", programIds)
-			.query((row, number) -> listed(row))
+			.query((row, number) -> new Listed(row.getLong("program_id"), row.getString("program_name"),
+					row.getLong("brand_id"), row.getString("brand_name")))
 			.list()
 			.forEach(program -> found.put(program.programId(), program));
 		List<Listed> ordered = new ArrayList<>();
@@ -168,12 +184,24 @@ class ConsoleStore {
 		return ordered;
 	}
 
-	/** The rows of programs already listed: five queries, whatever their number. */
+	/**
+	 * The rows of programs already listed: five queries, whatever their number, the conversions' counts only for the
+	 * programs whose counts {@link ConversionCountsCache} does not hold.
+	 */
 	List<ConsoleRow> details(List<Listed> programs, Instant now, Instant since) {
 		if (programs.isEmpty()) {
 			return List.of();
 		}
 		List<Long> ids = programs.stream().map(Listed::programId).toList();
+		Map<Long, Settings> settings = new HashMap<>();
+		this.jdbc.sql("""
+				select s.program_id, s.promo_code_tracking_enabled, s.partner_promo_code_requests_allowed, s.version,
+				    s.updated_at, s.updated_by, u.role
+				from promo_code_settings s left join app_user u on u.username = s.updated_by
+				where s.program_id in (:ids)""")
+			.param("ids", ids)
+			.query((row, number) -> settings.put(row.getLong("program_id"), settings(row)))
+			.list();
 		Map<Long, Validation> validations = new HashMap<>();
 		this.jdbc.sql("""
 				select e.program_id, t.id, t.order_id, t.promo_code, e.id event_type_id, e.name event_type_name
@@ -211,42 +239,39 @@ class ConsoleStore {
 			.param("now", utc(now))
 			.query((row, number) -> live.put(row.getLong("program_id"), row.getLong("live")))
 			.list();
-		Map<Long, long[]> conversions = new HashMap<>();
-		this.jdbc.sql("""
-				select program_id,
-				    sum(case when attributed_by = 'PROMO_CODE' then 1 else 0 end) credited,
-				    sum(case when flags like '%code-unknown%' then 1 else 0 end) code_unknown,
-				    sum(case when flags like '%policy-not-met%' then 1 else 0 end) policy_not_met,
-				    sum(case when flags like '%code-inactive%' then 1 else 0 end) code_inactive
-				from conversion where program_id in (:ids) and occurred_at >= :since
-				group by program_id""")
-			.param("ids", ids)
-			.param("since", utc(since))
-			.query((row, number) -> conversions.put(row.getLong("program_id"),
-					new long[] { row.getLong("credited"), row.getLong("code_unknown"), row.getLong("policy_not_met"),
-							row.getLong("code_inactive") }))
-			.list();
+		Map<Long, ConversionCounts> conversions = conversions(ids, since);
 		List<ConsoleRow> rows = new ArrayList<>(programs.size());
 		for (Listed program : programs) {
-			long[] counts = conversions.getOrDefault(program.programId(), new long[4]);
+			ConversionCounts counts = conversions.getOrDefault(program.programId(), ConversionCounts.NONE);
+			Settings saved = settings.getOrDefault(program.programId(), Settings.NONE);
+			LastChange lastChange = (saved.changedAt() != null && saved.changedBy() != null)
+					? new LastChange(saved.changedAt(), saved.changedBy(),
+							saved.changedByCsm() ? program.brandName() : null)
+					: null;
 			rows.add(new ConsoleRow(program.programId(), program.programName(), program.brandId(),
-					program.brandName(), validations.get(program.programId()), program.tracking(),
-					program.requestsAllowed(), program.version(),
+					program.brandName(), validations.get(program.programId()), saved.tracking(),
+					saved.requestsAllowed(), saved.version(),
 					requests.getOrDefault(program.programId(), new long[1])[0], oldest.get(program.programId()),
-					live.getOrDefault(program.programId(), 0L), counts[0], counts[1], counts[2], counts[3],
-					program.lastChange()));
+					live.getOrDefault(program.programId(), 0L), counts.credited(), counts.codeUnknown(),
+					counts.policyNotMet(), counts.codeInactive(), lastChange));
 		}
 		return rows;
 	}
 
-	private static Listed listed(ResultSet row) throws SQLException {
-		OffsetDateTime changedAt = row.getObject("last_change_at", OffsetDateTime.class);
-		String actor = row.getString("last_change_by");
-		LastChange lastChange = (changedAt != null && actor != null) ? new LastChange(changedAt.toInstant(), actor,
-				"CSM".equals(row.getString("last_change_role")) ? row.getString("brand_name") : null) : null;
-		return new Listed(row.getLong("program_id"), row.getString("program_name"), row.getLong("brand_id"),
-				row.getString("brand_name"), row.getBoolean("tracking"), row.getBoolean("requests_allowed"),
-				row.getLong("version"), lastChange);
+	/** A program's tracking settings as the console shows them; a program without a row has both off. */
+	private record Settings(boolean tracking, boolean requestsAllowed, long version, @Nullable Instant changedAt,
+			@Nullable String changedBy, boolean changedByCsm) {
+
+		static final Settings NONE = new Settings(false, false, 0, null, null, false);
+
+	}
+
+	private static Settings settings(ResultSet row) throws SQLException {
+		OffsetDateTime changedAt = row.getObject("updated_at", OffsetDateTime.class);
+		return new Settings(row.getBoolean("promo_code_tracking_enabled"),
+				row.getBoolean("partner_promo_code_requests_allowed"), row.getLong("version"),
+				(changedAt != null) ? changedAt.toInstant() : null, row.getString("updated_by"),
+				"CSM".equals(row.getString("role")));
 	}
 
 	/** The text as a LIKE pattern matches it literally: its own {@code %}, {@code _} and {@code \} escaped. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -24,6 +25,8 @@ import com.promotracking.users.CurrentUser;
 public class ProgramCatalog {
 
 	private static final String VISIBLE_TO = ProgramCatalog.class.getName() + ".visibleTo:";
+
+	private static final String BRANDS_OF = ProgramCatalog.class.getName() + ".brandsOf:";
 
 	private final ProgramRepository programs;
 
@@ -77,15 +80,18 @@ public class ProgramCatalog {
 		return this.partners.findInProgram(partnerId, programId).map(Partner::toView);
 	}
 
-	/** The brands the user acts for: a brand admin's own, a CSM's assigned ones, by name. */
+	/**
+	 * The brands the user acts for: a brand admin's own, a CSM's assigned ones, by name. Read once per web request
+	 * and user: a page may need them itself (the console's filter) and for the CSM's brand switcher as well.
+	 */
 	public List<BrandView> brandsOf(CurrentUser user) {
 		if (user.managedBrandIds().isEmpty()) {
 			return List.of();
 		}
-		return this.brands.findByIdInOrderByName(user.managedBrandIds())
+		return oncePerRequest(BRANDS_OF, user, () -> this.brands.findByIdInOrderByName(user.managedBrandIds())
 			.stream()
 			.map(brand -> new BrandView(brand.id(), brand.name()))
-			.toList();
+			.toList());
 	}
 
 	/**
@@ -96,18 +102,24 @@ public class ProgramCatalog {
 		if (user.managedBrandIds().isEmpty()) {
 			return List.of();
 		}
+		return oncePerRequest(VISIBLE_TO, user,
+				() -> this.programs.findViewsByBrandIds(user.managedBrandIds().toArray(Long[]::new)));
+	}
+
+	/** What {@code read} answers for the user, kept in the web request (if any) for the rest of it. */
+	private static <T> List<T> oncePerRequest(String name, CurrentUser user, Supplier<List<T>> read) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		String key = VISIBLE_TO + user.id() + ":" + user.managedBrandIds();
-		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof List<?> read) {
+		String key = name + user.id() + ":" + user.managedBrandIds();
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof List<?> kept) {
 			@SuppressWarnings("unchecked")
-			List<ProgramView> programs = (List<ProgramView>) read;
-			return programs;
+			List<T> list = (List<T>) kept;
+			return list;
 		}
-		List<ProgramView> programs = this.programs.findViewsByBrandIds(user.managedBrandIds().toArray(Long[]::new));
+		List<T> list = read.get();
 		if (request != null) {
-			request.setAttribute(key, programs, RequestAttributes.SCOPE_REQUEST);
+			request.setAttribute(key, list, RequestAttributes.SCOPE_REQUEST);
 		}
-		return programs;
+		return list;
 	}
 
 	/** The program, if the user may act on it; otherwise {@link ProgramNotFound}, as if it did not exist. */

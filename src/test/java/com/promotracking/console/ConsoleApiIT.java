@@ -131,6 +131,25 @@ class ConsoleApiIT {
 	}
 
 	@Test
+	void conversionsOfTheLastThirtyDaysAreCountedAndSortedBy() {
+		long many = this.world.program("Many sales", true);
+		long leaky = this.world.program("Leaky", true);
+		this.world.program("Quiet", true);
+		this.world.conversions(many, 5, 0);
+		this.world.conversions(leaky, 1, 3);
+
+		assertThat(names("sort=-credited")).containsExactly("Many sales", "Leaky", "Quiet");
+		assertThat(names("sort=-flagged")).containsExactly("Leaky", "Many sales", "Quiet");
+		assertThat(names("sort=credited&size=1&page=1")).containsExactly("Leaky");
+		assertThat(list("sort=credited&size=1&page=1").get("total").asLong()).isEqualTo(3);
+		JsonNode counts = list("sort=-flagged").get("items").get(0).get("conversions");
+		assertThat(counts.get("days").asInt()).isEqualTo(30);
+		assertThat(counts.get("credited").asLong()).as("the one of 40 days ago left out").isEqualTo(1);
+		assertThat(counts.get("codeUnknown").asLong()).isEqualTo(3);
+		assertThat(counts.get("policyNotMet").asLong()).isZero();
+	}
+
+	@Test
 	void badQueriesAreProblemsNamingTheParameter() {
 		for (String query : List.of("state=on", "sort=price", "sort=--program", "page=-1", "size=0", "size=201",
 				"q=" + "x".repeat(201), "brandId=abc")) {

@@ -77,4 +77,25 @@ record ConsoleBrand(JdbcTemplate jdbc, long id, String name, String admin) {
 				program);
 	}
 
+	/**
+	 * Conversions of the program's last days (it must be validated, for its event type): {@code credited} credited by
+	 * a code, {@code unknown} with a code the program does not know, and one of 40 days ago, which the console leaves
+	 * out.
+	 */
+	void conversions(long program, int credited, int unknown) {
+		String insert = """
+				insert into conversion (program_id, order_id, event_type_id, occurred_at, received_at, amount, currency,
+				    promo_code, clicks, credited_partner_id, attributed_by, promo_code_id, matched_code, credit_policy,
+				    flags)
+				select ?, ?, e.id, current_timestamp - cast(? as integer) * interval '1' day, current_timestamp, 10.00, 'USD', 'VALID10',
+				    '', ?, ?, null, ?, 'ALWAYS', ? from event_type e where e.program_id = ?""";
+		Long partner = this.jdbc.queryForObject("select id from partner where name = 'Coupon Corner'", Long.class);
+		for (int i = 0; i < credited + unknown + 1; i++) {
+			boolean old = i == credited + unknown;
+			boolean code = i < credited || old;
+			this.jdbc.update(insert, program, "C-" + program + "-" + i, old ? 40 : 1, code ? partner : null,
+					code ? "PROMO_CODE" : "NONE", code ? "VALID10" : null, code ? "" : "code-unknown", program);
+		}
+	}
+
 }

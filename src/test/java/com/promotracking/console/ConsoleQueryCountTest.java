@@ -26,8 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(StatementCounting.class)
 class ConsoleQueryCountTest {
 
-	/** The page with its total, then validations, open requests, live codes and conversions of its programs. */
-	static final int PAGE_STATEMENTS = 5;
+	/**
+	 * The page, its total, then the settings, validations, open requests, live codes and (unless the counts' cache
+	 * holds them) conversions of its programs.
+	 */
+	static final int PAGE_STATEMENTS = 7;
 
 	@Autowired
 	ConsoleService console;
@@ -65,8 +68,9 @@ class ConsoleQueryCountTest {
 			int two = count(ConsoleQuery.of(null, null, null, sort, 0, 2), 2);
 			int fifty = count(ConsoleQuery.of(null, null, null, sort, 0, 50), 50);
 
+			// The conversions' counts may be held for some programs and not others: at most one statement apart.
 			assertThat(two).as("sort %s", sort).isLessThanOrEqualTo(PAGE_STATEMENTS);
-			assertThat(fifty).as("sort %s", sort).isEqualTo(two);
+			assertThat(fifty).as("sort %s", sort).isLessThanOrEqualTo(PAGE_STATEMENTS).isBetween(two - 1, two + 1);
 		}
 	}
 
