@@ -103,8 +103,9 @@ class RestartIT {
 		assertThat(globex.size()).as("programs bob sees: %s", globex).isEqualTo(1);
 
 		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-		assertThat(jdbc.queryForObject("select count(*) from brand", Integer.class)).isEqualTo(2);
-		assertThat(jdbc.queryForObject("select count(*) from program", Integer.class)).isEqualTo(3);
+		// Acme Outdoor, Globex and Northwind Sports (added with the console, its six programs too).
+		assertThat(jdbc.queryForObject("select count(*) from brand", Integer.class)).isEqualTo(3);
+		assertThat(jdbc.queryForObject("select count(*) from program", Integer.class)).isEqualTo(9);
 		// alice, bob, carol, pat, olivia and quinn (Coupon Corner, added with conversions).
 		assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isEqualTo(6);
 	}

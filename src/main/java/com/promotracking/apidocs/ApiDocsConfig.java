@@ -128,7 +128,10 @@ class ApiDocsConfig {
 					Map.of(400, List.of("invalid-csv-file"), 409, List.of("promo-code-tracking-disabled"))),
 			Map.entry("POST /api/programs/{programId}/promo-code-imports/{importId}/acceptance",
 					Map.of(409, List.of("import-stale", "import-already-accepted", "promo-code-tracking-disabled"), 410,
-							List.of("import-expired"), 422, List.of("import-has-errors"))));
+							List.of("import-expired"), 422, List.of("import-has-errors"))),
+			Map.entry("GET /api/console/programs", Map.of(403, List.of("console-not-available"))),
+			Map.entry("POST /api/console/promo-code-tracking", Map.of(403, List.of("console-not-available"), 422,
+					List.of("partner-requests-require-tracking"))));
 
 	private static final String CONVERSION = "{\"orderId\": \"ORD-1001\", \"eventTypeId\": 1, "
 			+ "\"occurredAt\": \"2026-05-01T12:00:00Z\", \"amount\": \"59.90\", \"currency\": \"USD\", "
@@ -155,7 +158,9 @@ class ApiDocsConfig {
 					+ "\"dateNeeded\": \"2026-07-01\", \"instructions\": \"For our summer newsletter.\"}"),
 			Map.entry("POST /api/programs/{programId}/promo-code-requests/{requestId}/decision",
 					"{\"decision\": \"approve\", \"approvedCode\": \"TRAIL15\", \"comment\": \"Enjoy.\"}"),
-			Map.entry("POST /api/api-keys", "{\"name\": \"Checkout server\", \"brandId\": 1}"));
+			Map.entry("POST /api/api-keys", "{\"name\": \"Checkout server\", \"brandId\": 1}"),
+			Map.entry("POST /api/console/promo-code-tracking",
+					"{\"programIds\": [1, 2], \"promoCodeTrackingEnabled\": true, \"partnerPromoCodeRequestsAllowed\": false}"));
 
 	@Bean
 	OpenAPI apiDocument() {
@@ -416,7 +421,11 @@ class ApiDocsConfig {
 		return (parameter, method) -> {
 			ApiValues values = method.getParameterAnnotation(ApiValues.class);
 			if (values != null && parameter != null && parameter.getSchema() != null) {
-				parameter.getSchema().setEnum(new ArrayList<>(valuesOf(values.value())));
+				List<String> allowed = new ArrayList<>(valuesOf(values.value()));
+				if (values.descending()) {
+					allowed.addAll(valuesOf(values.value()).stream().map(value -> "-" + value).toList());
+				}
+				parameter.getSchema().setEnum(allowed);
 			}
 			return parameter;
 		};

@@ -21,7 +21,6 @@ import com.promotracking.console.ConsoleRow.LastChange;
 import com.promotracking.console.ConsoleRow.Validation;
 import com.promotracking.console.ConsoleService.ConsolePage;
 import com.promotracking.kernel.ApiValues;
-import com.promotracking.kernel.InvalidField;
 import com.promotracking.settings.BulkSettingsService;
 import com.promotracking.settings.BulkSettingsService.Result;
 import com.promotracking.settings.BulkSettingsService.Target;
@@ -42,7 +41,8 @@ class ConsoleApiController {
 	ProgramsResponse programs(@RequestParam(required = false) @Nullable Long brandId,
 			@RequestParam(required = false) @ApiValues(ConsoleState.class) @Nullable String state,
 			@RequestParam(required = false) @Size(max = 200) @Nullable String q,
-			@RequestParam(required = false) @Nullable String sort, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(required = false) @ApiValues(value = ConsoleSort.class, descending = true) @Nullable String sort,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "" + ConsoleService.PAGE_SIZE) @Min(1) @Max(ConsoleService.MAX_PAGE_SIZE) int size,
 			CurrentUser user) {
 		ConsolePage found = this.console.list(user, ConsoleQuery.of(brandId, state, q, sort, page, size));
@@ -52,14 +52,12 @@ class ConsoleApiController {
 
 	/**
 	 * Tracking on or off for each program named, each its own change: 200 with one result per program, in the
-	 * order given. {@code partnerPromoCodeRequestsAllowed} left out keeps each program's own.
+	 * order given. {@code partnerPromoCodeRequestsAllowed} left out keeps each program's own; asked for with
+	 * tracking off, 422 and nothing changes.
 	 */
 	@PostMapping("/api/console/promo-code-tracking")
 	ResultsResponse change(@RequestBody @Valid BulkChange change, CurrentUser user) {
 		boolean on = Boolean.TRUE.equals(change.promoCodeTrackingEnabled());
-		if (!on && Boolean.TRUE.equals(change.partnerPromoCodeRequestsAllowed())) {
-			throw new InvalidField("partnerPromoCodeRequestsAllowed", "console.error.requestsNeedTracking");
-		}
 		List<Target> targets = change.programIds().stream().map(id -> new Target(id, null)).toList();
 		return new ResultsResponse(this.console.change(user, targets, on, change.partnerPromoCodeRequestsAllowed())
 			.stream()

@@ -18,9 +18,14 @@ public record ConsoleFilters(@Nullable Long brandId,
 
 	static final String SORTS = "(-?(brand|program|validated|tracking|requests-allowed|open-requests|live-codes|credited|flagged|last-change))?";
 
+	/** The query of the form, where an empty choice ("All states") is no filter. */
 	ConsoleQuery query(int size) {
-		return ConsoleQuery.of(this.brandId, this.state, this.q, this.sort, (this.page != null) ? this.page : 0,
-				size);
+		return ConsoleQuery.of(this.brandId, emptyAsNone(this.state), this.q, emptyAsNone(this.sort),
+				(this.page != null) ? this.page : 0, size);
+	}
+
+	private static @Nullable String emptyAsNone(@Nullable String value) {
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	/** The same filters on another page or in another order; only the filters given, so the address stays short. */

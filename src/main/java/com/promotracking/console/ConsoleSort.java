@@ -37,9 +37,9 @@ public enum ConsoleSort {
 
 		static final Order DEFAULT = new Order(BRAND, false);
 
-		/** {@code live-codes} or {@code -live-codes}; the default when none is asked, a refusal if unknown. */
+		/** {@code live-codes} or {@code -live-codes}; the default when none is asked, a refusal if unknown or empty. */
 		static Order of(@Nullable String value) {
-			if (value == null || value.isEmpty()) {
+			if (value == null) {
 				return DEFAULT;
 			}
 			boolean descending = value.startsWith("-");

@@ -25,9 +25,9 @@ public enum ConsoleState {
 		return "console.state." + name();
 	}
 
-	/** The state asked for by its value; none when none was asked, a refusal naming the field if unknown. */
+	/** The state asked for by its value; none when none was asked, a refusal naming the field if unknown or empty. */
 	static @Nullable ConsoleState filter(@Nullable String value) {
-		if (value == null || value.isEmpty()) {
+		if (value == null) {
 			return null;
 		}
 		for (ConsoleState state : values()) {

@@ -18,4 +18,7 @@ public @interface ApiValues {
 
 	Class<? extends Enum<?>> value();
 
+	/** A sort: each value also with a {@code -} first, for descending. */
+	boolean descending() default false;
+
 }

@@ -55,9 +55,14 @@ public class BulkSettingsService {
 	 * Sets tracking on every target, each in its own transaction, in the order given. {@code partnerRequests}:
 	 * allowed or not; null keeps each program's own setting where tracking stays on (turning tracking off turns
 	 * partner requests off with it, as the rule requires).
+	 * @throws PartnerRequestsRequireTracking when partner requests are asked for with tracking off
 	 */
 	public List<Result> change(CurrentUser user, List<Target> targets, boolean tracking,
 			@Nullable Boolean partnerRequests, Channel channel) {
+		if (!tracking && Boolean.TRUE.equals(partnerRequests)) {
+			// Refused for every program alike, before any: the rule needs no program to tell.
+			throw new PartnerRequestsRequireTracking();
+		}
 		List<Result> results = new ArrayList<>(targets.size());
 		for (Target target : targets) {
 			results.add(changeOne(user, target, tracking, partnerRequests, channel));

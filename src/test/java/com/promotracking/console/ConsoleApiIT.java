@@ -151,7 +151,7 @@ class ConsoleApiIT {
 
 	@Test
 	void badQueriesAreProblemsNamingTheParameter() {
-		for (String query : List.of("state=on", "sort=price", "sort=--program", "page=-1", "size=0", "size=201",
+		for (String query : List.of("state=", "sort=", "state=on", "sort=price", "sort=--program", "page=-1", "size=0", "size=201",
 				"q=" + "x".repeat(201), "brandId=abc")) {
 			Response reply = this.http.raw("GET", PROGRAMS + "?" + query, basic(), null);
 			assertProblem(reply, 400, "invalid-request");
@@ -249,7 +249,6 @@ class ConsoleApiIT {
 		long ready = this.world.program("Ready", true);
 		List<String> bodies = new ArrayList<>(List.of("{\"programIds\": [], \"promoCodeTrackingEnabled\": true}",
 				"{\"programIds\": [" + ready + "]}", "{\"programIds\": [" + ready + "], \"promoCodeTrackingEnabled\": \"yes\"}",
-				"{\"programIds\": [" + ready + "], \"promoCodeTrackingEnabled\": false, \"partnerPromoCodeRequestsAllowed\": true}",
 				"{\"programIds\": [null], \"promoCodeTrackingEnabled\": true}", "{\"programIds\": \"" + ready + "\"}",
 				"not json"));
 		bodies.add("{\"programIds\": [" + LongStream.rangeClosed(1, 501).mapToObj(String::valueOf)
@@ -261,6 +260,17 @@ class ConsoleApiIT {
 		}
 		assertThat(tracking(ready)).isFalse();
 		assertThat(history(ready)).isEmpty();
+	}
+
+	@Test
+	void partnerRequestsWithTrackingOffAreRefusedForAllBeforeAnyChange() {
+		long on = this.world.program("On", true);
+		this.world.track(on, false);
+
+		assertProblem(bulk(List.of(on), false, true), 422, "partner-requests-require-tracking");
+
+		assertThat(tracking(on)).isTrue();
+		assertThat(history(on)).isEmpty();
 	}
 
 	// ---------------------------------------------------------------- calls
