@@ -263,7 +263,7 @@ class ConversionQueryCountTest {
 	}
 
 	private int countOnThisThread(Work work) throws Exception {
-		return StatementCounting.countOnThisThread(this.dataSource, work);
+		return StatementCounting.countOnThisThread(this.dataSource, work).statements();
 	}
 
 }
