@@ -172,7 +172,8 @@ public final class ClusterCheck implements AutoCloseable {
 
 	/** Both instances started at the same moment on an empty database: the demo data is there once. */
 	private static void demoDataLoadedOnce(Connection db) throws SQLException {
-		assertThat(count(db, "select count(*) from brand")).as("brands").isEqualTo(2);
+		// Acme Outdoor, Globex and Northwind Sports.
+		assertThat(count(db, "select count(*) from brand")).as("brands").isEqualTo(3);
 		assertThat(count(db, "select count(*) from app_user where username = 'alice@acme.example'")).isEqualTo(1);
 	}
 
