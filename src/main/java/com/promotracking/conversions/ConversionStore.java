@@ -32,6 +32,7 @@ import org.springframework.stereotype.Repository;
 
 import com.promotracking.conversions.Attribution.By;
 import com.promotracking.conversions.Attribution.Flag;
+import com.promotracking.kernel.SupportedDates;
 import com.promotracking.promocodes.CreditPolicy;
 
 /**
@@ -283,6 +284,12 @@ class ConversionStore {
 	 * {@code offset}: a page asks for one more than it shows to know whether another page follows.
 	 */
 	List<Conversion> slice(long programId, ConversionFilter filter, long offset, int limit) {
+		SliceQuery slice = sliceOf(programId, filter, offset, limit);
+		return this.jdbc.sql(slice.sql()).params(slice.params()).query(ConversionStore::conversion).list();
+	}
+
+	/** The statement of {@link #slice}, and its named parameters. */
+	static SliceQuery sliceOf(long programId, ConversionFilter filter, long offset, int limit) {
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from conversion where program_id = :program");
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("program", programId);
@@ -290,10 +297,12 @@ class ConversionStore {
 			sql.append(" and occurred_at >= :from");
 			params.put("from", utc(filter.from()));
 		}
-		if (filter.to() != null) {
-			sql.append(" and occurred_at < :to");
-			params.put("to", utc(filter.to()));
-		}
+		// Always an upper bound, and the program first in the order: only then does H2 read the page through the
+		// index in the list's order (ix_conversion_program_newest); else it takes the foreign key's index on the
+		// program alone and sorts all the program's conversions for each page. No conversion is left out: none
+		// occurs at or after SupportedDates.AFTER_LAST. PostgreSQL reads that index either way.
+		sql.append(" and occurred_at < :to");
+		params.put("to", utc((filter.to() != null) ? filter.to() : SupportedDates.AFTER_LAST));
 		if (filter.partnerId() != null) {
 			sql.append(" and credited_partner_id = :partner");
 			params.put("partner", filter.partnerId());
@@ -306,10 +315,13 @@ class ConversionStore {
 			sql.append(" and attributed_by = :by");
 			params.put("by", filter.by().name());
 		}
-		sql.append(" order by occurred_at desc, id desc limit :size offset :offset");
+		sql.append(" order by program_id, occurred_at desc, id desc limit :size offset :offset");
 		params.put("size", limit);
 		params.put("offset", offset);
-		return this.jdbc.sql(sql.toString()).params(params).query(ConversionStore::conversion).list();
+		return new SliceQuery(sql.toString(), params);
+	}
+
+	record SliceQuery(String sql, Map<String, Object> params) {
 	}
 
 	/**

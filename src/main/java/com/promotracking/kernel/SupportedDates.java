@@ -26,7 +26,8 @@ public final class SupportedDates {
 
 	private static final Instant FIRST = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
-	private static final Instant AFTER_LAST = LocalDate.of(LAST_YEAR + 1, 1, 1)
+	/** The first instant after the years taken: no stored date reaches it. */
+	public static final Instant AFTER_LAST = LocalDate.of(LAST_YEAR + 1, 1, 1)
 		.atStartOfDay(ZoneOffset.UTC)
 		.toInstant();
 

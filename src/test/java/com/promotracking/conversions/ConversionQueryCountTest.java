@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -24,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.promotracking.conversions.Attribution.By;
 import com.promotracking.conversions.ConversionService.Answer;
 import com.promotracking.conversions.ConversionService.Posted;
 import com.promotracking.users.CurrentUser;
@@ -120,6 +123,29 @@ class ConversionQueryCountTest {
 		// H2 names the index after the constraint and a number of its own.
 		assertThat(plan.replaceAll("\\s+", " ")).containsPattern(
 				"UK_CONVERSION_ORDER_PROGRAM\\w*: ORDER_ID IN\\(\\?1, \\?2, \\?3\\) AND PROGRAM_ID = \\?4");
+	}
+
+	/**
+	 * A page of the list reads the index in the list's own order (program, newest instant, highest id) and stops
+	 * after the page, with or without dates: were it to sort, each page would read every conversion of the program,
+	 * and a batch sent with one occurredAt (all at the same instant) made every page sort all of them.
+	 */
+	@ParameterizedTest
+	@MethodSource("filters")
+	void aPageOfTheListReadsTheIndexInTheListsOrder(ConversionFilter filter) {
+		ConversionStore.SliceQuery slice = ConversionStore.sliceOf(this.acmeUs, filter, 50, 51);
+		String plan = new NamedParameterJdbcTemplate(this.jdbc).queryForObject("explain " + slice.sql(), slice.params(),
+				String.class);
+		assertThat(plan.replaceAll("\\s+", " ")).containsPattern("IX_CONVERSION_PROGRAM_NEWEST: [^*]*PROGRAM_ID = \\?1")
+			.endsWith("/* index sorted */");
+	}
+
+	static List<ConversionFilter> filters() {
+		Instant from = Instant.parse("2026-11-01T00:00:00Z");
+		Instant to = Instant.parse("2026-12-01T00:00:00Z");
+		return List.of(new ConversionFilter(null, null, null, null, null), new ConversionFilter(from, null, null, null, null),
+				new ConversionFilter(null, to, null, null, null), new ConversionFilter(from, to, null, null, null),
+				new ConversionFilter(null, null, 1L, null, By.PROMO_CODE), new ConversionFilter(from, to, null, 2L, null));
 	}
 
 	@Test
