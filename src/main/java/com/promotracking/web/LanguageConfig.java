@@ -8,8 +8,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -26,6 +30,32 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class LanguageConfig implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
+
+	/**
+	 * The messages, configured by {@code spring.messages.*} as Spring Boot's own would be, in a source whose
+	 * threads do not share their message formats ({@link PerThreadFormatsMessageSource}). Its name replaces Boot's.
+	 */
+	@Bean
+	@ConfigurationProperties("spring.messages")
+	MessageSourceProperties messageSourceProperties() {
+		return new MessageSourceProperties();
+	}
+
+	@Bean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
+	MessageSource messageSource(MessageSourceProperties properties) {
+		PerThreadFormatsMessageSource messages = new PerThreadFormatsMessageSource();
+		messages.setBasenames(properties.getBasename().toArray(String[]::new));
+		if (properties.getEncoding() != null) {
+			messages.setDefaultEncoding(properties.getEncoding().name());
+		}
+		messages.setFallbackToSystemLocale(properties.isFallbackToSystemLocale());
+		if (properties.getCacheDuration() != null) {
+			throw new IllegalStateException("spring.messages.cache-duration: messages are read once (PerThreadFormatsMessageSource)");
+		}
+		messages.setAlwaysUseMessageFormat(properties.isAlwaysUseMessageFormat());
+		messages.setUseCodeAsDefaultMessage(properties.isUseCodeAsDefaultMessage());
+		return messages;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
