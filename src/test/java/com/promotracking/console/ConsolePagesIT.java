@@ -102,6 +102,16 @@ class ConsolePagesIT {
 		assertThat(page.getElementById("sort-live-codes").attr("href"))
 			.isEqualTo("/console?state=ready-to-enable&sort=live-codes");
 		assertThat(page.selectFirst("th[aria-sort]").attr("aria-sort")).isEqualTo("ascending");
+		assertThat(page.select("#filter-brand option[selected]")).as("no brand chosen").isEmpty();
+
+		Document ofBrand = this.http.get(this.admin, "/console?brandId=" + this.world.id()).html();
+		assertThat(rows(ofBrand)).containsExactly("Alpha", "Beta");
+		assertThat(ofBrand.select("#filter-brand").attr("name")).isEqualTo("brandId");
+		assertThat(ofBrand.select("#filter-brand option[selected]").eachAttr("value")).containsExactly(Long.toString(this.world.id()));
+
+		Response unreadable = this.http.get(this.admin, "/console?brandId=abc");
+		assertThat(unreadable.status()).isEqualTo(400);
+		assertThat(unreadable.html().select("#filter-brand option[selected]")).isEmpty();
 	}
 
 	@Test

@@ -152,6 +152,9 @@ class ConversionPagesIT {
 		assertThat(byCode.select("#filter-by option[selected]").val()).isEqualTo("promo-code");
 		assertThat(byCode.select("#filter-from").val()).isEqualTo("2021-03-14");
 		assertThat(orderIds(ofTrail)).containsExactly(order("B"));
+		assertThat(ofTrail.select("#filter-code option[selected]").eachAttr("value")).containsExactly(Long.toString(data.trailCode()));
+		assertThat(ofTrail.select("#filter-code").attr("name")).isEqualTo("promoCodeId");
+		assertThat(byCode.select("#filter-code option[selected]")).as("no code chosen").isEmpty();
 		assertThat(orderIds(ofCorner)).containsExactly(order("E"), order("D"), order("B"), order("A"));
 		assertThat(orderIds(oneDay)).containsExactly(order("E"));
 	}
