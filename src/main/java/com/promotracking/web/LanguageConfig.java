@@ -31,16 +31,17 @@ class LanguageConfig implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
 
-	/**
-	 * The messages, configured by {@code spring.messages.*} as Spring Boot's own would be, in a source whose
-	 * threads do not share their message formats ({@link PerThreadFormatsMessageSource}). Its name replaces Boot's.
-	 */
+	/** {@code spring.messages.*}, bound as Spring Boot binds them for its own message source. */
 	@Bean
 	@ConfigurationProperties("spring.messages")
 	MessageSourceProperties messageSourceProperties() {
 		return new MessageSourceProperties();
 	}
 
+	/**
+	 * The messages, configured by {@code spring.messages.*} as Spring Boot's own would be, in a source whose
+	 * threads do not share their message formats ({@link PerThreadFormatsMessageSource}). Its name replaces Boot's.
+	 */
 	@Bean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
 	MessageSource messageSource(MessageSourceProperties properties) {
 		PerThreadFormatsMessageSource messages = new PerThreadFormatsMessageSource();

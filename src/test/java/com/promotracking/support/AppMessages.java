@@ -9,7 +9,11 @@ public final class AppMessages {
 	}
 
 	public static ResourceBundleMessageSource source() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		return configured(new ResourceBundleMessageSource());
+	}
+
+	/** {@code messages} set up to read the application's messages, as Spring Boot sets them up. */
+	public static <T extends ResourceBundleMessageSource> T configured(T messages) {
 		messages.setBasename("messages");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);

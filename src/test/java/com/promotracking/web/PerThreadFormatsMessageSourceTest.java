@@ -17,20 +17,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 
+import com.promotracking.support.AppMessages;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PerThreadFormatsMessageSourceTest {
 
-	private final PerThreadFormatsMessageSource messages = messages();
-
-	private static PerThreadFormatsMessageSource messages() {
-		PerThreadFormatsMessageSource messages = new PerThreadFormatsMessageSource();
-		messages.setBasenames("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
-	}
+	private final PerThreadFormatsMessageSource messages = AppMessages.configured(new PerThreadFormatsMessageSource());
 
 	@Test
 	void isTheApplicationsMessageSourceConfiguredBySpringMessagesProperties() {
