@@ -88,10 +88,8 @@ public class ProgramCatalog {
 		if (user.managedBrandIds().isEmpty()) {
 			return List.of();
 		}
-		return oncePerRequest(BRANDS_OF, user, () -> this.brands.findByIdInOrderByName(user.managedBrandIds())
-			.stream()
-			.map(brand -> new BrandView(brand.id(), brand.name()))
-			.toList());
+		return oncePerRequest(BRANDS_OF, user,
+				() -> this.brands.findViewsByIds(user.managedBrandIds().toArray(Long[]::new)));
 	}
 
 	/**
