@@ -5,7 +5,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.util.UriComponentsBuilder;
+
+import com.promotracking.web.PageLinks;
 
 /** The console's filter form, as its address carries it; the page counts from 0. */
 public record ConsoleFilters(@Nullable Long brandId,
@@ -30,23 +31,13 @@ public record ConsoleFilters(@Nullable Long brandId,
 
 	/** The same filters on another page or in another order; only the filters given, so the address stays short. */
 	public String url(int page, @Nullable String sort) {
-		UriComponentsBuilder url = UriComponentsBuilder.fromPath(ConsoleController.PATH);
-		if (this.brandId != null) {
-			url.queryParam("brandId", this.brandId);
-		}
-		if (this.state != null && !this.state.isEmpty()) {
-			url.queryParam("state", this.state);
-		}
-		if (this.q != null && !this.q.isBlank()) {
-			url.queryParam("q", this.q);
-		}
-		if (sort != null && !sort.isEmpty()) {
-			url.queryParam("sort", sort);
-		}
-		if (page > 0) {
-			url.queryParam("page", page);
-		}
-		return url.encode().build().toUriString();
+		return PageLinks.to(ConsoleController.PATH)
+			.with("brandId", this.brandId)
+			.with("state", this.state)
+			.with("q", (this.q != null && !this.q.isBlank()) ? this.q : null)
+			.with("sort", sort)
+			.with("page", (page > 0) ? page : null)
+			.toString();
 	}
 
 	/** The address of this view sorted by a column: ascending, or descending when it is sorted so already. */

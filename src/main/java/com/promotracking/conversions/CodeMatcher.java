@@ -28,6 +28,9 @@ final class CodeMatcher {
 	/** A regex that starts so matches without case from there on. */
 	private static final String CASELESS = "(?i)";
 
+	/** The codes it was built from, as given (oldest first): the pages that explain conversions read them here. */
+	private final List<PromoCodeRule> rules;
+
 	private final Map<String, List<PromoCodeRule>> exact = new HashMap<>();
 
 	/** Oldest first: between regexes matching one code, the oldest wins. */
@@ -51,6 +54,7 @@ final class CodeMatcher {
 	private int[] unprefixed = new int[0];
 
 	private CodeMatcher(List<PromoCodeRule> rules) {
+		this.rules = List.copyOf(rules);
 		List<PromoCodeRule> sorted = new ArrayList<>(rules);
 		sorted.sort(Comparator.comparingLong(PromoCodeRule::id));
 		for (PromoCodeRule rule : sorted) {
@@ -95,6 +99,11 @@ final class CodeMatcher {
 
 	static CodeMatcher of(List<PromoCodeRule> rules) {
 		return new CodeMatcher(rules);
+	}
+
+	/** Every code of the program, as built from: deactivated and expired ones too. */
+	List<PromoCodeRule> rules() {
+		return this.rules;
 	}
 
 	/** Who the conversion credits, and why. */

@@ -24,4 +24,9 @@ record ConversionFilter(Instant from, Instant to, Long partnerId, Long promoCode
 		return new ConversionFilter(this.from, this.to, user.partnerId(), this.promoCodeId, this.by);
 	}
 
+	/** The same filter, on the conversions that matched the code {@code promoCodeId}. */
+	ConversionFilter withPromoCode(long promoCodeId) {
+		return new ConversionFilter(this.from, this.to, this.partnerId, promoCodeId, this.by);
+	}
+
 }

@@ -2,7 +2,10 @@ package com.promotracking.conversions;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,7 +14,6 @@ import com.promotracking.eventtypes.ActiveEventTypes;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.promocodes.PromoCodeRule;
-import com.promotracking.promocodes.PromoCodeRules;
 import com.promotracking.users.CurrentUser;
 
 /**
@@ -28,43 +30,66 @@ class ConversionPages {
 
 	private final ProgramCatalog catalog;
 
-	private final PromoCodeRules codes;
+	private final Matchers matchers;
 
 	private final ActiveEventTypes eventTypes;
 
 	ConversionPages(ConversionService conversions, ConversionStore store, ProgramCatalog catalog,
-			PromoCodeRules codes, ActiveEventTypes eventTypes) {
+			Matchers matchers, ActiveEventTypes eventTypes) {
 		this.conversions = conversions;
 		this.store = store;
 		this.catalog = catalog;
-		this.codes = codes;
+		this.matchers = matchers;
 		this.eventTypes = eventTypes;
 	}
 
-	/** Page {@code page} (from 0) of {@code size} conversions, newest first; none for size 0 (the rest still). */
+	/**
+	 * Page {@code page} (from 0) of {@code size} conversions, newest first; none for size 0 (the rest still).
+	 * {@code codeText}, when given, is the code to filter by as the reader typed it (without case); a code the reader
+	 * may not filter by is as unknown as one the program does not have: the listing says so and lists nothing.
+	 */
 	@Transactional(readOnly = true)
-	Listing list(CurrentUser user, long programId, ConversionFilter filter, int page, int size) {
+	Listing list(CurrentUser user, long programId, ConversionFilter filter, @Nullable String codeText, int page,
+			int size) {
 		ProgramView program = this.conversions.access(user, programId);
-		ConversionFilter seen = filter.seenBy(user);
-		// One more than the page shows tells whether a next page follows, without counting them all.
-		List<Conversion> found = (seen != null && size > 0)
-				? this.store.slice(program.id(), seen, (long) page * size, size + 1) : List.of();
-		List<PromoCodeRule> programCodes = this.codes.of(program.id());
+		// The codes as the program's matcher holds them: a read of the codes' version, not of every code.
+		List<PromoCodeRule> programCodes = this.matchers.of(program.id()).rules();
 		Map<Long, Long> codePartners = new HashMap<>();
 		programCodes.forEach(code -> codePartners.put(code.id(), code.partnerId()));
 		List<PromoCodeRule> shownCodes = user.isPartner()
 				? programCodes.stream().filter(code -> code.partnerId() == user.partnerId()).toList() : programCodes;
+		PromoCodeRule chosen = (codeText != null) ? named(shownCodes, codeText)
+				: (filter.promoCodeId() != null) ? withId(shownCodes, filter.promoCodeId()) : null;
+		boolean unknownCode = codeText != null && chosen == null;
+		ConversionFilter seen = (chosen != null) ? filter.withPromoCode(chosen.id()).seenBy(user) : filter.seenBy(user);
+		// One more than the page shows tells whether a next page follows, without counting them all.
+		List<Conversion> found = (seen != null && size > 0 && !unknownCode)
+				? this.store.slice(program.id(), seen, (long) page * size, size + 1) : List.of();
 		return new Listing(program, found.subList(0, Math.min(size, found.size())), found.size() > size,
-				this.catalog.partnerNames(program.id()), codePartners, shownCodes, this.eventTypes.namesOf(program.id()));
+				this.catalog.partnerNames(program.id()), codePartners, shownCodes, chosen, unknownCode,
+				this.eventTypes.namesOf(program.id()));
+	}
+
+	/** The code written so, without case; the oldest of several (exact codes of one text differ in case only). */
+	private static @Nullable PromoCodeRule named(List<PromoCodeRule> codes, String text) {
+		String wanted = text.strip().toLowerCase(Locale.ROOT);
+		return codes.stream().filter(code -> code.code().toLowerCase(Locale.ROOT).equals(wanted)).findFirst().orElse(null);
+	}
+
+	private static @Nullable PromoCodeRule withId(List<PromoCodeRule> codes, long id) {
+		return codes.stream().filter(code -> code.id() == id).findFirst().orElse(null);
 	}
 
 	/**
 	 * @param codePartners the partner of each of the program's codes, by code id, to explain a conversion
-	 * @param codes the codes the reader may filter by
+	 * @param codes the codes the reader may filter by, oldest first
+	 * @param chosenCode the code the list is filtered by, if the reader may filter by it
+	 * @param unknownCode whether the code typed is none the reader may filter by (then nothing is listed)
 	 * @param eventTypeNames the name of each of the program's event types, by id
 	 */
 	record Listing(ProgramView program, List<Conversion> conversions, boolean hasNext, Map<Long, String> partnerNames,
-			Map<Long, Long> codePartners, List<PromoCodeRule> codes, Map<Long, String> eventTypeNames) {
+			Map<Long, Long> codePartners, List<PromoCodeRule> codes, @Nullable PromoCodeRule chosenCode,
+			boolean unknownCode, Map<Long, String> eventTypeNames) {
 	}
 
 }

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -23,13 +24,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import com.promotracking.conversions.Attribution.By;
 import com.promotracking.conversions.ConversionPages.Listing;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.web.PageController;
+import com.promotracking.web.PageLinks;
 
 /**
  * Engage → Conversions: the program's conversions, newest first, {@value #PAGE_SIZE} a page, filtered by a GET
@@ -40,6 +41,9 @@ import com.promotracking.web.PageController;
 class ConversionsController {
 
 	static final int PAGE_SIZE = 50;
+
+	/** The most codes the filter suggests as it is typed in. */
+	static final int CODE_SUGGESTIONS = 100;
 
 	private static final String PATH = "/programs/{programId}/conversions";
 
@@ -71,7 +75,12 @@ class ConversionsController {
 		int page = (valid && filters.page() != null) ? filters.page() : 0;
 		// A filter that could not be read lists nothing rather than everything: the page says what to correct.
 		ConversionFilter filter = valid ? filters.toFilter() : new ConversionFilter(null, null, null, null, null);
-		Listing listing = this.pages.list(user, programId, filter, page, valid ? PAGE_SIZE : 0);
+		Listing listing = this.pages.list(user, programId, filter, valid ? filters.codeText() : null, page,
+				valid ? PAGE_SIZE : 0);
+		if (listing.unknownCode()) {
+			binding.rejectValue("code", "conversions.error.unknownCode", new Object[] { filters.codeText() }, null);
+			valid = false;
+		}
 		if (!valid) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 		}
@@ -80,7 +89,10 @@ class ConversionsController {
 		model.addAttribute("partnerView", user.isPartner());
 		model.addAttribute("partners", user.isPartner() ? List.of()
 				: listing.partnerNames().entrySet().stream().sorted(Map.Entry.comparingByValue()).toList());
-		model.addAttribute("codes", listing.codes());
+		// The code is typed; a program of few codes offers them as suggestions, one of many would send them all.
+		model.addAttribute("codes", (listing.codes().size() <= CODE_SUGGESTIONS) ? listing.codes() : List.of());
+		model.addAttribute("codeText", (listing.chosenCode() != null) ? listing.chosenCode().code()
+				: (valid || listing.unknownCode()) ? filters.codeText() : binding.getFieldValue("code"));
 		model.addAttribute("attributedBy", Arrays.stream(By.values()).map(By::value).toList());
 		model.addAttribute("rows", listing.conversions()
 			.stream()
@@ -115,9 +127,10 @@ class ConversionsController {
 
 	/**
 	 * The filter form: days {@code from} and {@code to} included (in UTC, as the page shows times), the credited
-	 * partner, the code that matched, what credited it, and the page (from 0).
+	 * partner, the code that matched (by id, as links give it, or as typed in the form, which wins), what credited
+	 * it, and the page (from 0).
 	 */
-	record Filters(LocalDate from, LocalDate to, Long partnerId, Long promoCodeId,
+	record Filters(LocalDate from, LocalDate to, Long partnerId, Long promoCodeId, String code,
 			@Pattern(regexp = "(promo-code|click|none)?", message = "{pages.error.by}") String by,
 			@PositiveOrZero(message = "{pages.error.page}") Integer page) {
 
@@ -127,28 +140,22 @@ class ConversionsController {
 					this.partnerId, this.promoCodeId, (this.by != null && !this.by.isEmpty()) ? By.of(this.by) : null);
 		}
 
+		/** The code to filter by as typed, trimmed; null when none is. */
+		@Nullable String codeText() {
+			return (this.code != null && !this.code.isBlank()) ? this.code.strip() : null;
+		}
+
 		/** The same filters on another page; only the filters given, so the address stays short. */
 		String url(long programId, int page) {
-			UriComponentsBuilder url = UriComponentsBuilder.fromPath("/programs/{programId}/conversions");
-			if (this.from != null) {
-				url.queryParam("from", this.from);
-			}
-			if (this.to != null) {
-				url.queryParam("to", this.to);
-			}
-			if (this.partnerId != null) {
-				url.queryParam("partnerId", this.partnerId);
-			}
-			if (this.promoCodeId != null) {
-				url.queryParam("promoCodeId", this.promoCodeId);
-			}
-			if (this.by != null && !this.by.isEmpty()) {
-				url.queryParam("by", this.by);
-			}
-			if (page > 0) {
-				url.queryParam("page", page);
-			}
-			return url.buildAndExpand(programId).toUriString();
+			return PageLinks.to("/programs/" + programId + "/conversions")
+				.with("from", this.from)
+				.with("to", this.to)
+				.with("partnerId", this.partnerId)
+				.with("code", codeText())
+				.with("promoCodeId", (codeText() == null) ? this.promoCodeId : null)
+				.with("by", this.by)
+				.with("page", (page > 0) ? page : null)
+				.toString();
 		}
 
 	}

@@ -91,6 +91,19 @@ class ConsolePagesIT {
 	}
 
 	@Test
+	void aSearchWithAPlusKeepsItInTheSortLinks() {
+		this.world.program("Gear+Plus", true);
+		this.world.program("Gear Plus", true);
+
+		Document page = this.http.get(this.admin, "/console?q=Gear%2BPlus").html();
+		String sorted = page.getElementById("sort-program").attr("href");
+
+		assertThat(rows(page)).containsExactly("Gear+Plus");
+		assertThat(sorted).isEqualTo("/console?q=Gear%2BPlus&sort=program");
+		assertThat(rows(this.http.get(this.admin, sorted).html())).containsExactly("Gear+Plus");
+	}
+
+	@Test
 	void theFilterIsInTheAddressAndEachColumnSortsBothWays() {
 		this.world.program("Alpha", true);
 		this.world.program("Beta", false);

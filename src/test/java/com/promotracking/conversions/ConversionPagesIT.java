@@ -152,11 +152,52 @@ class ConversionPagesIT {
 		assertThat(byCode.select("#filter-by option[selected]").val()).isEqualTo("promo-code");
 		assertThat(byCode.select("#filter-from").val()).isEqualTo("2021-03-14");
 		assertThat(orderIds(ofTrail)).containsExactly(order("B"));
-		assertThat(ofTrail.select("#filter-code option[selected]").eachAttr("value")).containsExactly(Long.toString(data.trailCode()));
-		assertThat(ofTrail.select("#filter-code").attr("name")).isEqualTo("promoCodeId");
-		assertThat(byCode.select("#filter-code option[selected]")).as("no code chosen").isEmpty();
+		assertThat(ofTrail.select("#filter-code").val()).as("a link's code id shown as its text")
+			.isEqualTo(data.trailCodeText());
+		assertThat(byCode.select("#filter-code").val()).as("no code chosen").isEmpty();
 		assertThat(orderIds(ofCorner)).containsExactly(order("E"), order("D"), order("B"), order("A"));
 		assertThat(orderIds(oneDay)).containsExactly(order("E"));
+	}
+
+	@Test
+	void theCodeIsTypedWithoutCaseAndSuggestedAmongTheProgramsCodes() {
+		Session alice = this.http.login(ALICE);
+
+		Document typed = expect(this.http.get(alice,
+				conversions(DAYS + "&code=%20" + data.cornerCodeText().toLowerCase() + "%20")), 200).html();
+
+		assertThat(orderIds(typed)).containsExactly(order("D"), order("A"));
+		assertThat(typed.select("#filter-code").val()).as("the code as defined").isEqualTo(data.cornerCodeText());
+		assertThat(typed.select("#filter-code").attr("name")).isEqualTo("code");
+		assertThat(typed.select("#filter-code").attr("list")).isEqualTo("code-suggestions");
+		assertThat(typed.select("#code-suggestions option").eachAttr("value"))
+			.contains(data.cornerCodeText(), data.trailCodeText(), data.formulaCodeText());
+	}
+
+	@Test
+	void aCodeTheReaderCannotFilterByIsAFieldErrorAndListsNothing() {
+		Response unknown = this.http.get(this.http.login(ALICE), conversions(DAYS + "&code=NOPE" + RUN), "fr");
+		Response othersCode = this.http.get(this.http.login(QUINN), conversions(DAYS + "&code=" + data.trailCodeText()));
+
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.html().select("#error-message").text())
+			.isEqualTo("Aucun code promo « NOPE" + RUN + " » de ce programme ne peut servir de filtre.");
+		assertThat(unknown.html().select("#filter-code").val()).isEqualTo("NOPE" + RUN);
+		assertThat(unknown.html().select("#filter-code").attr("aria-invalid")).isEqualTo("true");
+		assertThat(unknown.html().select("#conversions")).isEmpty();
+		assertThat(othersCode.status()).as("another partner's code is as unknown as none").isEqualTo(400);
+		assertThat(othersCode.html().select("#error-message").text())
+			.isEqualTo("No promo code \u201c" + data.trailCodeText() + "\u201d you can filter by in this program.");
+		assertThat(othersCode.html().select("#conversions")).isEmpty();
+	}
+
+	@Test
+	void aTypedCodeStaysInTheFormBesideAnotherFieldsError() {
+		Response bad = this.http.get(this.http.login(ALICE), conversions("from=2021-02-30&code=" + data.trailCodeText()));
+
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.html().select("#filter-code").val()).isEqualTo(data.trailCodeText());
+		assertThat(bad.html().select("#filter-code").attr("aria-invalid")).isEmpty();
 	}
 
 	@Test
@@ -191,7 +232,7 @@ class ConversionPagesIT {
 		assertThat(row(quinn, "B").select(".code-sent").text()).as("another partner's code").isEmpty();
 		assertThat(quinn.select("#content").text()).doesNotContain("Trailblazer", data.trailCodeText());
 		assertThat(quinn.select("#filter-partner")).isEmpty();
-		assertThat(quinn.select("#filter-code option").eachText()).contains(data.cornerCodeText())
+		assertThat(quinn.select("#code-suggestions option").eachAttr("value")).contains(data.cornerCodeText())
 			.doesNotContain(data.trailCodeText());
 		assertThat(quinn.select("aside.settings-menu")).isEmpty();
 		assertThat(quinn.select("#back-to-partner-programs").attr("href")).isEqualTo("/partner/requests");
