@@ -24,9 +24,7 @@ import com.promotracking.console.ConsoleRow.Validation;
  * The console's reads, in plain SQL over the tables of several features: a page is one query that filters, sorts and
  * cuts the page and one that counts, then one query per column group for the page's programs only, never one per
  * row. The first two compute the columns a filter or sort needs and no others: the default view of thousands of
- * programs joins two tables and sorts by name. Ids come as one array parameter ({@code = any(:ids)}), never as a
- * list for {@code in}: each length of list would be a statement of its own, kept parsed in H2's cache of every
- * connection.
+ * programs joins two tables and sorts by name.
  */
 @Repository
 class ConsoleStore {
@@ -67,9 +65,9 @@ class ConsoleStore {
 				    sum(case when flags like '%code-unknown%' then 1 else 0 end) code_unknown,
 				    sum(case when flags like '%policy-not-met%' then 1 else 0 end) policy_not_met,
 				    sum(case when flags like '%code-inactive%' then 1 else 0 end) code_inactive
-				from conversion where program_id = any(:ids) and occurred_at >= :since
+				from conversion where program_id in (:ids) and occurred_at >= :since
 				group by program_id""")
-			.param("ids", programIds.toArray(Long[]::new))
+			.param("ids", programIds)
 			.param("since", utc(since))
 			.query((row, number) -> counts.put(row.getLong("program_id"),
 					new ConversionCounts(row.getLong("credited"), row.getLong("code_unknown"),
@@ -115,7 +113,7 @@ class ConsoleStore {
 		if (by == ConsoleSort.LIVE_CODES) {
 			columns.append(", ").append(LIVE_CODES).append(" live_codes");
 		}
-		String where = "p.brand_id = any(:brands)" + ((brandId != null) ? " and p.brand_id = :brand" : "")
+		String where = "p.brand_id in (:brands)" + ((brandId != null) ? " and p.brand_id = :brand" : "")
 				+ ((text != null) ? " and (lower(p.name) like :text escape '\\' or lower(b.name) like :text escape '\\')"
 						: "");
 		String filter = (state == null) ? "" : switch (state) {
@@ -152,7 +150,7 @@ class ConsoleStore {
 
 	private static JdbcClient.StatementSpec parameters(JdbcClient.StatementSpec statement, String sql,
 			Collection<Long> brandIds, @Nullable Long brandId, @Nullable String text, Instant now) {
-		statement = statement.param("brands", brandIds.toArray(Long[]::new));
+		statement = statement.param("brands", brandIds);
 		if (sql.contains(":now")) {
 			statement = statement.param("now", utc(now));
 		}
@@ -174,9 +172,9 @@ class ConsoleStore {
 		this.jdbc.sql("""
 				select p.id program_id, p.name program_name, b.id brand_id, b.name brand_name
 				from program p join brand b on b.id = p.brand_id
-				where p.brand_id = any(:brands) and p.id = any(:ids)""")
-			.param("brands", brandIds.toArray(Long[]::new))
-			.param("ids", programIds.toArray(Long[]::new))
+				where p.brand_id in (:brands) and p.id in (:ids)""")
+			.param("brands", brandIds)
+			.param("ids", programIds)
 			.query((row, number) -> new Listed(row.getLong("program_id"), row.getString("program_name"),
 					row.getLong("brand_id"), row.getString("brand_name")))
 			.list()
@@ -200,18 +198,18 @@ class ConsoleStore {
 				select s.program_id, s.promo_code_tracking_enabled, s.partner_promo_code_requests_allowed, s.version,
 				    s.updated_at, s.updated_by, u.role
 				from promo_code_settings s left join app_user u on u.username = s.updated_by
-				where s.program_id = any(:ids)""")
-			.param("ids", ids.toArray(Long[]::new))
+				where s.program_id in (:ids)""")
+			.param("ids", ids)
 			.query((row, number) -> settings.put(row.getLong("program_id"), settings(row)))
 			.list();
 		Map<Long, Validation> validations = new HashMap<>();
 		this.jdbc.sql("""
 				select e.program_id, t.id, t.order_id, t.promo_code, e.id event_type_id, e.name event_type_name
 				from test_action t join event_type e on e.id = t.event_type_id
-				where e.program_id = any(:ids) and t.review_state = 'APPROVED' and t.promo_code is not null
+				where e.program_id in (:ids) and t.review_state = 'APPROVED' and t.promo_code is not null
 				    and trim(t.promo_code) <> ''
 				order by t.reviewed_at, t.id""")
-			.param("ids", ids.toArray(Long[]::new))
+			.param("ids", ids)
 			.query((row, number) -> {
 				// In order of approval: the latest one stays, as on the Ad settings page.
 				validations.put(row.getLong("program_id"), new Validation(row.getLong("id"), row.getString("order_id"),
@@ -223,8 +221,8 @@ class ConsoleStore {
 		Map<Long, Instant> oldest = new HashMap<>();
 		this.jdbc.sql("""
 				select program_id, count(*) open_requests, min(created_at) oldest from promo_code_request
-				where program_id = any(:ids) and state = 'OPEN' group by program_id""")
-			.param("ids", ids.toArray(Long[]::new))
+				where program_id in (:ids) and state = 'OPEN' group by program_id""")
+			.param("ids", ids)
 			.query((row, number) -> {
 				requests.put(row.getLong("program_id"), new long[] { row.getLong("open_requests") });
 				oldest.put(row.getLong("program_id"), row.getObject("oldest", OffsetDateTime.class).toInstant());
@@ -234,10 +232,10 @@ class ConsoleStore {
 		Map<Long, Long> live = new HashMap<>();
 		this.jdbc.sql("""
 				select program_id, count(*) live from promo_code
-				where program_id = any(:ids) and deactivated_at is null and starts_at <= :now
+				where program_id in (:ids) and deactivated_at is null and starts_at <= :now
 				    and (ends_at is null or ends_at > :now)
 				group by program_id""")
-			.param("ids", ids.toArray(Long[]::new))
+			.param("ids", ids)
 			.param("now", utc(now))
 			.query((row, number) -> live.put(row.getLong("program_id"), row.getLong("live")))
 			.list();

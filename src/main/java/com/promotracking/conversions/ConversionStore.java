@@ -57,12 +57,10 @@ class ConversionStore {
 
 	/**
 	 * The program's conversions of some order ids. The order id leads the unique index, so each is looked up
-	 * through it whatever the number of the program's conversions (V10__conversion_intake_at_scale.sql). The ids
-	 * come as one array parameter: a list for {@code in} made a statement of its own for each length of batch, each
-	 * kept parsed (a thousand parameters) in H2's cache of every connection, which filled the heap.
+	 * through it whatever the number of the program's conversions (V10__conversion_intake_at_scale.sql).
 	 */
 	static final String BY_ORDER_IDS = "select " + COLUMNS
-			+ " from conversion where order_id = any(:orders) and program_id = :program";
+			+ " from conversion where order_id in (:orders) and program_id = :program";
 
 	/** The width of the buckets the daily report counts in: every zone offset is a multiple of it. */
 	static final int QUARTER_HOUR_SECONDS = 900;
@@ -86,7 +84,7 @@ class ConversionStore {
 		}
 		return this.jdbc.sql(BY_ORDER_IDS)
 			.param("program", programId)
-			.param("orders", orderIds.toArray(String[]::new))
+			.param("orders", orderIds)
 			.query(ConversionStore::conversion)
 			.list()
 			.stream()
