@@ -19,12 +19,13 @@ import org.springframework.stereotype.Repository;
 
 import com.promotracking.console.ConsoleRow.LastChange;
 import com.promotracking.console.ConsoleRow.Validation;
+import com.promotracking.kernel.InLists;
 
 /**
  * The console's reads, in plain SQL over the tables of several features: a page is one query that filters, sorts and
  * cuts the page and one that counts, then one query per column group for the page's programs only, never one per
  * row. The first two compute the columns a filter or sort needs and no others: the default view of thousands of
- * programs joins two tables and sorts by name.
+ * programs joins two tables and sorts by name. Lists of ids go to {@code in} through {@link InLists}.
  */
 @Repository
 class ConsoleStore {
@@ -59,20 +60,22 @@ class ConsoleStore {
 	/** The conversions of these programs since then: credited by a code, and flagged, by flag. */
 	private Map<Long, ConversionCounts> countConversions(Collection<Long> programIds, Instant since) {
 		Map<Long, ConversionCounts> counts = new HashMap<>();
-		this.jdbc.sql("""
-				select program_id,
-				    sum(case when attributed_by = 'PROMO_CODE' then 1 else 0 end) credited,
-				    sum(case when flags like '%code-unknown%' then 1 else 0 end) code_unknown,
-				    sum(case when flags like '%policy-not-met%' then 1 else 0 end) policy_not_met,
-				    sum(case when flags like '%code-inactive%' then 1 else 0 end) code_inactive
-				from conversion where program_id in (:ids) and occurred_at >= :since
-				group by program_id""")
-			.param("ids", programIds)
-			.param("since", utc(since))
-			.query((row, number) -> counts.put(row.getLong("program_id"),
-					new ConversionCounts(row.getLong("credited"), row.getLong("code_unknown"),
-							row.getLong("policy_not_met"), row.getLong("code_inactive"))))
-			.list();
+		for (List<Long> ids : InLists.of(programIds)) {
+			this.jdbc.sql("""
+					select program_id,
+					    sum(case when attributed_by = 'PROMO_CODE' then 1 else 0 end) credited,
+					    sum(case when flags like '%code-unknown%' then 1 else 0 end) code_unknown,
+					    sum(case when flags like '%policy-not-met%' then 1 else 0 end) policy_not_met,
+					    sum(case when flags like '%code-inactive%' then 1 else 0 end) code_inactive
+					from conversion where program_id in (:ids) and occurred_at >= :since
+					group by program_id""")
+				.param("ids", ids)
+				.param("since", utc(since))
+				.query((row, number) -> counts.put(row.getLong("program_id"),
+						new ConversionCounts(row.getLong("credited"), row.getLong("code_unknown"),
+								row.getLong("policy_not_met"), row.getLong("code_inactive"))))
+				.list();
+		}
 		return counts;
 	}
 
@@ -150,7 +153,7 @@ class ConsoleStore {
 
 	private static JdbcClient.StatementSpec parameters(JdbcClient.StatementSpec statement, String sql,
 			Collection<Long> brandIds, @Nullable Long brandId, @Nullable String text, Instant now) {
-		statement = statement.param("brands", brandIds);
+		statement = statement.param("brands", InLists.padded(brandIds));
 		if (sql.contains(":now")) {
 			statement = statement.param("now", utc(now));
 		}
@@ -169,16 +172,18 @@ class ConsoleStore {
 			return List.of();
 		}
 		Map<Long, Listed> found = new HashMap<>();
-		this.jdbc.sql("""
-				select p.id program_id, p.name program_name, b.id brand_id, b.name brand_name
-				from program p join brand b on b.id = p.brand_id
-				where p.brand_id in (:brands) and p.id in (:ids)""")
-			.param("brands", brandIds)
-			.param("ids", programIds)
-			.query((row, number) -> new Listed(row.getLong("program_id"), row.getString("program_name"),
-					row.getLong("brand_id"), row.getString("brand_name")))
-			.list()
-			.forEach(program -> found.put(program.programId(), program));
+		for (List<Long> ids : InLists.of(programIds)) {
+			this.jdbc.sql("""
+					select p.id program_id, p.name program_name, b.id brand_id, b.name brand_name
+					from program p join brand b on b.id = p.brand_id
+					where p.brand_id in (:brands) and p.id in (:ids)""")
+				.param("brands", InLists.padded(brandIds))
+				.param("ids", ids)
+				.query((row, number) -> new Listed(row.getLong("program_id"), row.getString("program_name"),
+						row.getLong("brand_id"), row.getString("brand_name")))
+				.list()
+				.forEach(program -> found.put(program.programId(), program));
+		}
 		List<Listed> ordered = new ArrayList<>();
 		programIds.stream().distinct().map(found::get).filter(Objects::nonNull).forEach(ordered::add);
 		return ordered;
@@ -199,7 +204,7 @@ class ConsoleStore {
 				    s.updated_at, s.updated_by, u.role
 				from promo_code_settings s left join app_user u on u.username = s.updated_by
 				where s.program_id in (:ids)""")
-			.param("ids", ids)
+			.param("ids", InLists.padded(ids))
 			.query((row, number) -> settings.put(row.getLong("program_id"), settings(row)))
 			.list();
 		Map<Long, Validation> validations = new HashMap<>();
@@ -209,7 +214,7 @@ class ConsoleStore {
 				where e.program_id in (:ids) and t.review_state = 'APPROVED' and t.promo_code is not null
 				    and trim(t.promo_code) <> ''
 				order by t.reviewed_at, t.id""")
-			.param("ids", ids)
+			.param("ids", InLists.padded(ids))
 			.query((row, number) -> {
 				// In order of approval: the latest one stays, as on the Ad settings page.
 				validations.put(row.getLong("program_id"), new Validation(row.getLong("id"), row.getString("order_id"),
@@ -222,7 +227,7 @@ class ConsoleStore {
 		this.jdbc.sql("""
 				select program_id, count(*) open_requests, min(created_at) oldest from promo_code_request
 				where program_id in (:ids) and state = 'OPEN' group by program_id""")
-			.param("ids", ids)
+			.param("ids", InLists.padded(ids))
 			.query((row, number) -> {
 				requests.put(row.getLong("program_id"), new long[] { row.getLong("open_requests") });
 				oldest.put(row.getLong("program_id"), row.getObject("oldest", OffsetDateTime.class).toInstant());
@@ -235,7 +240,7 @@ class ConsoleStore {
 				where program_id in (:ids) and deactivated_at is null and starts_at <= :now
 				    and (ends_at is null or ends_at > :now)
 				group by program_id""")
-			.param("ids", ids)
+			.param("ids", InLists.padded(ids))
 			.param("now", utc(now))
 			.query((row, number) -> live.put(row.getLong("program_id"), row.getLong("live")))
 			.list();

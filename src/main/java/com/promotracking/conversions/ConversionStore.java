@@ -32,6 +32,7 @@ import org.springframework.stereotype.Repository;
 
 import com.promotracking.conversions.Attribution.By;
 import com.promotracking.conversions.Attribution.Flag;
+import com.promotracking.kernel.InLists;
 import com.promotracking.kernel.SupportedDates;
 import com.promotracking.promocodes.CreditPolicy;
 
@@ -57,7 +58,8 @@ class ConversionStore {
 
 	/**
 	 * The program's conversions of some order ids. The order id leads the unique index, so each is looked up
-	 * through it whatever the number of the program's conversions (V10__conversion_intake_at_scale.sql).
+	 * through it whatever the number of the program's conversions (V10__conversion_intake_at_scale.sql). The ids are
+	 * padded ({@link InLists}): a batch of any length is one of eleven statements.
 	 */
 	static final String BY_ORDER_IDS = "select " + COLUMNS
 			+ " from conversion where order_id in (:orders) and program_id = :program";
@@ -84,7 +86,7 @@ class ConversionStore {
 		}
 		return this.jdbc.sql(BY_ORDER_IDS)
 			.param("program", programId)
-			.param("orders", orderIds)
+			.param("orders", InLists.padded(orderIds))
 			.query(ConversionStore::conversion)
 			.list()
 			.stream()

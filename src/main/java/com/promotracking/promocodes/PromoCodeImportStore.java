@@ -25,6 +25,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.promotracking.kernel.InLists;
 import com.promotracking.promocodes.PromoCodeCsvReader.CsvNotice;
 import com.promotracking.promocodes.PromoCodeCsvReader.CsvImportRow;
 
@@ -39,8 +40,8 @@ class PromoCodeImportStore {
 	/** Rows a JDBC batch sends at once: the parameters of one chunk at a time in memory, not of the whole file. */
 	private static final int BATCH = 1_000;
 
-	/** Keys looked up per statement: an IN list both databases read through the unique index (code key first, V12). */
-	private static final int KEYS_PER_QUERY = 500;
+	/** Keys looked up per statement. */
+	private static final int KEYS_PER_QUERY = 512;
 
 	private static final TypeReference<List<CsvNotice>> NOTICES = new TypeReference<>() {
 	};
@@ -183,18 +184,21 @@ class PromoCodeImportStore {
 
 	private void forgetRows(List<Long> importIds) {
 		for (String table : List.of("promo_code_import_error", "promo_code_import_row")) {
-			this.jdbc.sql("delete from " + table + " where import_id in (:ids)").param("ids", importIds).update();
+			for (List<Long> ids : InLists.of(importIds)) {
+				this.jdbc.sql("delete from " + table + " where import_id in (:ids)").param("ids", ids).update();
+			}
 		}
 	}
 
 	/** Of the code keys given, those the program already has. */
 	Set<String> existingKeys(long programId, Collection<String> keys) {
 		Set<String> existing = new HashSet<>();
-		List<String> all = List.copyOf(keys);
-		for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+		// In lists both databases read through the unique index (code key first, V12), long ones: a file holds
+		// thousands of keys.
+		for (List<String> some : InLists.of(keys, KEYS_PER_QUERY)) {
 			existing.addAll(this.jdbc.sql("select code_key from promo_code where code_key in (:keys) and program_id = :program")
 				.param("program", programId)
-				.param("keys", all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY)))
+				.param("keys", some)
 				.query(String.class)
 				.list());
 		}
