@@ -172,12 +172,13 @@ class ConsoleStore {
 			return List.of();
 		}
 		Map<Long, Listed> found = new HashMap<>();
+		List<Long> brands = InLists.padded(brandIds);
 		for (List<Long> ids : InLists.of(programIds)) {
 			this.jdbc.sql("""
 					select p.id program_id, p.name program_name, b.id brand_id, b.name brand_name
 					from program p join brand b on b.id = p.brand_id
 					where p.brand_id in (:brands) and p.id in (:ids)""")
-				.param("brands", InLists.padded(brandIds))
+				.param("brands", brands)
 				.param("ids", ids)
 				.query((row, number) -> new Listed(row.getLong("program_id"), row.getString("program_name"),
 						row.getLong("brand_id"), row.getString("brand_name")))
@@ -197,14 +198,16 @@ class ConsoleStore {
 		if (programs.isEmpty()) {
 			return List.of();
 		}
-		List<Long> ids = programs.stream().map(Listed::programId).toList();
+		List<Long> programIds = programs.stream().map(Listed::programId).toList();
+		// Padded once, for the four queries below.
+		List<Long> ids = InLists.padded(programIds);
 		Map<Long, Settings> settings = new HashMap<>();
 		this.jdbc.sql("""
 				select s.program_id, s.promo_code_tracking_enabled, s.partner_promo_code_requests_allowed, s.version,
 				    s.updated_at, s.updated_by, u.role
 				from promo_code_settings s left join app_user u on u.username = s.updated_by
 				where s.program_id in (:ids)""")
-			.param("ids", InLists.padded(ids))
+			.param("ids", ids)
 			.query((row, number) -> settings.put(row.getLong("program_id"), settings(row)))
 			.list();
 		Map<Long, Validation> validations = new HashMap<>();
@@ -214,7 +217,7 @@ class ConsoleStore {
 				where e.program_id in (:ids) and t.review_state = 'APPROVED' and t.promo_code is not null
 				    and trim(t.promo_code) <> ''
 				order by t.reviewed_at, t.id""")
-			.param("ids", InLists.padded(ids))
+			.param("ids", ids)
 			.query((row, number) -> {
 				// In order of approval: the latest one stays, as on the Ad settings page.
 				validations.put(row.getLong("program_id"), new Validation(row.getLong("id"), row.getString("order_id"),
@@ -227,7 +230,7 @@ class ConsoleStore {
 		this.jdbc.sql("""
 				select program_id, count(*) open_requests, min(created_at) oldest from promo_code_request
 				where program_id in (:ids) and state = 'OPEN' group by program_id""")
-			.param("ids", InLists.padded(ids))
+			.param("ids", ids)
 			.query((row, number) -> {
 				requests.put(row.getLong("program_id"), new long[] { row.getLong("open_requests") });
 				oldest.put(row.getLong("program_id"), row.getObject("oldest", OffsetDateTime.class).toInstant());
@@ -240,11 +243,11 @@ class ConsoleStore {
 				where program_id in (:ids) and deactivated_at is null and starts_at <= :now
 				    and (ends_at is null or ends_at > :now)
 				group by program_id""")
-			.param("ids", InLists.padded(ids))
+			.param("ids", ids)
 			.param("now", utc(now))
 			.query((row, number) -> live.put(row.getLong("program_id"), row.getLong("live")))
 			.list();
-		Map<Long, ConversionCounts> conversions = conversions(ids, since);
+		Map<Long, ConversionCounts> conversions = conversions(programIds, since);
 		List<ConsoleRow> rows = new ArrayList<>(programs.size());
 		for (Listed program : programs) {
 			ConversionCounts counts = conversions.getOrDefault(program.programId(), ConversionCounts.NONE);

@@ -10,8 +10,8 @@ import java.util.List;
  * one {@code ?} per value, so each length of list is a statement of its own, and the embedded H2 keeps the last
  * parsed statements of each connection with all their parameters: the conversion counts of a CSM's 2,000
  * programs, one statement per length, crowded its heap out. This way a statement has at most {@value #MOST}
- * parameters (unless asked for more) and is one of seven lengths. (An array parameter, {@code = any(?)}, is one statement,
- * but H2 reads the whole index for it at run time.)
+ * parameters (unless asked for more) and is one of seven lengths. (An array parameter, {@code = any(?)}, is one
+ * statement, but H2 reads the whole index for it at run time.)
  */
 public final class InLists {
 

@@ -51,7 +51,8 @@ class LanguageConfig implements WebMvcConfigurer {
 		}
 		messages.setFallbackToSystemLocale(properties.isFallbackToSystemLocale());
 		if (properties.getCacheDuration() != null) {
-			throw new IllegalStateException("spring.messages.cache-duration: messages are read once (PerThreadFormatsMessageSource)");
+			throw new IllegalStateException(
+					"spring.messages.cache-duration: messages are read once (PerThreadFormatsMessageSource)");
 		}
 		messages.setAlwaysUseMessageFormat(properties.isAlwaysUseMessageFormat());
 		messages.setUseCodeAsDefaultMessage(properties.isUseCodeAsDefaultMessage());
