@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import com.promotracking.console.ConsoleStore.Found;
 import com.promotracking.console.ConsoleStore.Listed;
 import com.promotracking.programs.BrandView;
 import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.programs.ProgramView;
 import com.promotracking.settings.BulkSettingsService;
 import com.promotracking.settings.BulkSettingsService.Outcome;
 import com.promotracking.settings.BulkSettingsService.Result;
@@ -92,10 +94,31 @@ public class ConsoleService {
 		if (query.order().by().byConversions()) {
 			return byConversions(brands, query, now);
 		}
+		if (query.state() == null && query.text() == null && query.order().by() == ConsoleSort.BRAND) {
+			return byName(user, query, now);
+		}
 		Found found = this.store.find(brands, query.brandId(), query.state(), query.text(), query.order(),
 				query.page() * query.size(), query.size(), now);
 		return new ConsolePage(this.store.details(found.programs(), now, since(now)), found.total(), query.page(),
 				query.size());
+	}
+
+	/**
+	 * The default view, every program by brand and name (or one brand's): the list the program catalog keeps, cut to
+	 * the page, with no query that reads every program.
+	 */
+	private ConsolePage byName(CurrentUser user, ConsoleQuery query, Instant now) {
+		List<ProgramView> all = this.catalog.byName(user, query.brandId());
+		if (query.order().descending()) {
+			all = new ArrayList<>(all);
+			Collections.reverse(all);
+		}
+		int from = (int) Math.min(all.size(), (long) query.page() * query.size());
+		List<Listed> page = all.subList(from, Math.min(all.size(), from + query.size()))
+			.stream()
+			.map(program -> new Listed(program.id(), program.name(), program.brandId(), program.brandName()))
+			.toList();
+		return new ConsolePage(this.store.details(page, now, since(now)), all.size(), query.page(), query.size());
 	}
 
 	/**

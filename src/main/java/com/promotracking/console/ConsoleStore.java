@@ -30,11 +30,13 @@ import com.promotracking.kernel.InLists;
 @Repository
 class ConsoleStore {
 
-	/** 1 or 0, not a boolean: H2 fails to push a boolean subquery's condition into the outer query. */
 	private static final String VALIDATED = """
-			case when exists (select 1 from event_type e join test_action t on t.event_type_id = e.id
+			exists (select 1 from event_type e join test_action t on t.event_type_id = e.id
 			    where e.program_id = p.id and t.review_state = 'APPROVED' and t.promo_code is not null
-			    and trim(t.promo_code) <> '') then 1 else 0 end""";
+			    and trim(t.promo_code) <> '')""";
+
+	private static final String REQUESTS_OPEN = """
+			exists (select 1 from promo_code_request r where r.program_id = p.id and r.state = 'OPEN')""";
 
 	private static final String OPEN_REQUESTS = """
 			(select count(*) from promo_code_request r where r.program_id = p.id and r.state = 'OPEN')""";
@@ -100,52 +102,42 @@ class ConsoleStore {
 		ConsoleSort by = order.by();
 		boolean settings = state == ConsoleState.READY_TO_ENABLE || state == ConsoleState.ENABLED
 				|| by == ConsoleSort.TRACKING || by == ConsoleSort.REQUESTS_ALLOWED || by == ConsoleSort.LAST_CHANGE;
-		StringBuilder columns = new StringBuilder();
-		if (settings) {
-			columns.append("""
-					, coalesce(s.promo_code_tracking_enabled, false) tracking,
-					    coalesce(s.partner_promo_code_requests_allowed, false) requests_allowed, s.updated_at last_change_at""");
-		}
-		if (state == ConsoleState.READY_TO_ENABLE || state == ConsoleState.NEEDS_VALIDATION
-				|| by == ConsoleSort.VALIDATED) {
-			columns.append(", ").append(VALIDATED).append(" validated");
-		}
-		if (state == ConsoleState.REQUESTS_WAITING || by == ConsoleSort.OPEN_REQUESTS) {
-			columns.append(", ").append(OPEN_REQUESTS).append(" open_requests");
-		}
-		if (by == ConsoleSort.LIVE_CODES) {
-			columns.append(", ").append(LIVE_CODES).append(" live_codes");
-		}
-		String where = "p.brand_id in (:brands)" + ((brandId != null) ? " and p.brand_id = :brand" : "")
-				+ ((text != null) ? " and (lower(p.name) like :text escape '\\' or lower(b.name) like :text escape '\\')"
-						: "");
-		String filter = (state == null) ? "" : switch (state) {
-			case READY_TO_ENABLE -> "where x.validated = 1 and not x.tracking";
-			case NEEDS_VALIDATION -> "where x.validated = 0";
-			case ENABLED -> "where x.tracking";
-			case REQUESTS_WAITING -> "where x.open_requests > 0";
+		// The sort's own column, when it is not one of the four every query lists.
+		String column = switch (by) {
+			case TRACKING -> ", coalesce(s.promo_code_tracking_enabled, false) tracking";
+			case REQUESTS_ALLOWED -> ", coalesce(s.partner_promo_code_requests_allowed, false) requests_allowed";
+			case LAST_CHANGE -> ", s.updated_at last_change_at";
+			case VALIDATED -> ", case when " + VALIDATED + " then 1 else 0 end validated";
+			case OPEN_REQUESTS -> ", " + OPEN_REQUESTS + " open_requests";
+			case LIVE_CODES -> ", " + LIVE_CODES + " live_codes";
+			default -> "";
 		};
-		String programs = """
-				select x.* from (
-				    select p.id program_id, p.name program_name, b.id brand_id, b.name brand_name%s
-				    from program p join brand b on b.id = p.brand_id%s
-				    where %s) x
-				%s""".formatted(columns, settings ? "\n    left join promo_code_settings s on s.program_id = p.id" : "",
-				where, filter);
+		// The brands' ids are matched on the brand, the outer table, rather than on each of their programs.
+		String from = "brand b join program p on p.brand_id = b.id"
+				+ (settings ? " left join promo_code_settings s on s.program_id = p.id" : "")
+				+ "\nwhere b.id in (:brands)" + ((brandId != null) ? " and b.id = :brand" : "")
+				+ ((text != null) ? " and (lower(p.name) like :text escape '\\' or lower(b.name) like :text escape '\\')"
+						: "")
+				+ ((state == null) ? "" : switch (state) {
+					case READY_TO_ENABLE -> " and " + VALIDATED + " and not coalesce(s.promo_code_tracking_enabled, false)";
+					case NEEDS_VALIDATION -> " and not " + VALIDATED;
+					case ENABLED -> " and coalesce(s.promo_code_tracking_enabled, false)";
+					case REQUESTS_WAITING -> " and " + REQUESTS_OPEN;
+				});
 		String direction = order.descending() ? " desc" : "";
-		String sort = "x." + by.column + direction + " nulls last"
-				+ ((by == ConsoleSort.BRAND) ? ", x.program_name" + direction : ", x.brand_name, x.program_name")
-				+ ", x.program_id";
-		List<Listed> page = parameters(this.jdbc.sql(programs + "\norder by " + sort
-				+ "\noffset :offset rows fetch first :limit rows only"), programs, brandIds, brandId, text, now)
+		String sort = by.column + direction + " nulls last"
+				+ ((by == ConsoleSort.BRAND) ? ", program_name" + direction : ", brand_name, program_name")
+				+ ", program_id";
+		String programs = "select p.id program_id, p.name program_name, b.id brand_id, b.name brand_name" + column
+				+ "\nfrom " + from + "\norder by " + sort + "\noffset :offset rows fetch first :limit rows only";
+		List<Listed> page = parameters(this.jdbc.sql(programs), programs, brandIds, brandId, text, now)
 			.param("offset", offset)
 			.param("limit", limit)
 			.query((row, number) -> new Listed(row.getLong("program_id"), row.getString("program_name"),
 					row.getLong("brand_id"), row.getString("brand_name")))
 			.list();
 		long total = (offset == 0 && page.size() < limit) ? page.size()
-				: parameters(this.jdbc.sql("select count(*) from (" + programs + ") counted"), programs, brandIds,
-						brandId, text, now)
+				: parameters(this.jdbc.sql("select count(*) from " + from), from, brandIds, brandId, text, now)
 					.query(Long.class)
 					.single();
 		return new Found(page, total);

@@ -1,5 +1,6 @@
 package com.promotracking.programs;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
@@ -26,18 +28,16 @@ public class ProgramCatalog {
 
 	private static final String VISIBLE_TO = ProgramCatalog.class.getName() + ".visibleTo:";
 
-	private static final String BRANDS_OF = ProgramCatalog.class.getName() + ".brandsOf:";
-
 	private final ProgramRepository programs;
-
-	private final BrandRepository brands;
 
 	private final PartnerRepository partners;
 
+	private final CatalogCache names;
+
 	ProgramCatalog(ProgramRepository programs, BrandRepository brands, PartnerRepository partners) {
 		this.programs = programs;
-		this.brands = brands;
 		this.partners = partners;
+		this.names = new CatalogCache(ids -> brands.findViewsByIds(ids.toArray(Long[]::new)), this::readByBrand);
 	}
 
 	/** The programs a partner belongs to; none for anyone else. */
@@ -81,15 +81,14 @@ public class ProgramCatalog {
 	}
 
 	/**
-	 * The brands the user acts for: a brand admin's own, a CSM's assigned ones, by name. Read once per web request
-	 * and user: a page may need them itself (the console's filter) and for the CSM's brand switcher as well.
+	 * The brands the user acts for: a brand admin's own, a CSM's assigned ones, by name (as {@link CatalogCache} holds
+	 * them).
 	 */
 	public List<BrandView> brandsOf(CurrentUser user) {
 		if (user.managedBrandIds().isEmpty()) {
 			return List.of();
 		}
-		return oncePerRequest(BRANDS_OF, user,
-				() -> this.brands.findViewsByIds(user.managedBrandIds().toArray(Long[]::new)));
+		return this.names.brands(user.managedBrandIds());
 	}
 
 	/**
@@ -102,6 +101,26 @@ public class ProgramCatalog {
 		}
 		return oncePerRequest(VISIBLE_TO, user,
 				() -> this.programs.findViewsByBrandIds(user.managedBrandIds().toArray(Long[]::new)));
+	}
+
+	/**
+	 * The programs the user manages, or those of one of their brands, by brand name and program name (a brand's
+	 * programs as {@link CatalogCache} holds them); none for a brand they do not manage.
+	 */
+	public List<ProgramView> byName(CurrentUser user, @Nullable Long brandId) {
+		List<BrandView> brands = brandsOf(user).stream()
+			.filter(brand -> brandId == null || brand.id() == brandId)
+			.toList();
+		Map<Long, List<ProgramView>> programs = this.names.programs(brands.stream().map(BrandView::id).toList());
+		List<ProgramView> named = new ArrayList<>();
+		brands.forEach(brand -> named.addAll(programs.get(brand.id())));
+		return named;
+	}
+
+	private Map<Long, List<ProgramView>> readByBrand(Collection<Long> brandIds) {
+		return this.programs.findViewsByBrandIdsByName(brandIds.toArray(Long[]::new))
+			.stream()
+			.collect(Collectors.groupingBy(ProgramView::brandId));
 	}
 
 	/** What {@code read} answers for the user, kept in the web request (if any) for the rest of it. */

@@ -17,6 +17,12 @@ interface ProgramRepository extends Repository<Program, Long> {
 			where array_contains(:brandIds, b.id) order by b.name, p.id""")
 	List<ProgramView> findViewsByBrandIds(Long[] brandIds);
 
+	/** The programs of these brands, each brand's by name (read for {@link CatalogCache}). */
+	@Query("""
+			select new com.promotracking.programs.ProgramView(p.id, p.name, b.id, b.name) from Program p join p.brand b
+			where array_contains(:brandIds, b.id) order by b.id, p.name, p.id""")
+	List<ProgramView> findViewsByBrandIdsByName(Long[] brandIds);
+
 	@Query(value = "select p.* from program p join program_partner pp on pp.program_id = p.id where pp.partner_id = :partnerId order by p.id", nativeQuery = true)
 	List<Program> findByPartner(long partnerId);
 

@@ -1,6 +1,7 @@
 package com.promotracking.console;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -176,6 +177,47 @@ class ConsoleApiIT {
 		assertThat(filtered.get("total").asLong()).isZero();
 		assertThat(filtered.get("items")).isEmpty();
 		assertThat(json(this.http.api("GET", PROGRAMS + "?q=Globex", CAROL, null)).get("total").asLong()).isZero();
+	}
+
+	@Test
+	void theDefaultViewListsACsmsProgramsByBrandThenNameEitherWayAndOneBrandsAlone() {
+		List<Long> carolsBrands = this.jdbc.queryForList("""
+				select a.brand_id from csm_assignment a join app_user u on u.id = a.csm_id
+				where u.username = 'carol@csm.example'""", Long.class);
+		List<Long> byName = this.jdbc.queryForList("""
+				select p.id from program p join brand b on b.id = p.brand_id where b.id in (%s)
+				order by b.name, p.name, p.id""".formatted(
+				carolsBrands.stream().map(String::valueOf).collect(Collectors.joining(","))), Long.class);
+		long northwind = this.jdbc.queryForObject("select id from brand where name = 'Northwind Sports'", Long.class);
+		List<Long> northwinds = this.jdbc.queryForList(
+				"select id from program where brand_id = ? order by name, id", Long.class, northwind);
+		List<Long> reversed = new ArrayList<>(byName);
+		Collections.reverse(reversed);
+
+		assertThat(carolsBrands).hasSizeGreaterThan(1);
+		assertThat(carolsPrograms("size=200")).containsExactlyElementsOf(byName);
+		assertThat(carolsPrograms("sort=brand&size=200")).containsExactlyElementsOf(byName);
+		assertThat(carolsPrograms("sort=-brand&size=200")).containsExactlyElementsOf(reversed);
+		assertThat(carolsPrograms("size=2&page=1")).containsExactlyElementsOf(byName.subList(2, 4));
+		assertThat(carolsPrograms("brandId=" + northwind)).containsExactlyElementsOf(northwinds);
+		assertThat(json(this.http.api("GET", PROGRAMS + "?size=2&page=1", CAROL, null)).get("total").asLong())
+			.isEqualTo(byName.size());
+		assertThat(carolsPrograms("size=2&page=" + byName.size())).isEmpty();
+	}
+
+	@Test
+	void aBrandWithoutProgramsHasAnEmptyConsole() {
+		JsonNode none = list("");
+
+		assertThat(none.get("total").asLong()).isZero();
+		assertThat(none.get("items")).isEmpty();
+	}
+
+	private List<Long> carolsPrograms(String query) {
+		List<Long> ids = new ArrayList<>();
+		json(this.http.api("GET", PROGRAMS + "?" + query, CAROL, null)).get("items")
+			.forEach(item -> ids.add(item.get("programId").asLong()));
+		return ids;
 	}
 
 	@Test

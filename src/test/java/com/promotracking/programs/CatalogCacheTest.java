@@ -1,0 +1,59 @@
+package com.promotracking.programs;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the catalog cache reads, and when: the brands not held, together, and each brand's list once. */
+class CatalogCacheTest {
+
+	private final List<Collection<Long>> programReads = new ArrayList<>();
+
+	private final List<Set<Long>> brandReads = new ArrayList<>();
+
+	private final CatalogCache cache = new CatalogCache(ids -> {
+		this.brandReads.add(ids);
+		return ids.stream().sorted().map(id -> new BrandView(id, "Brand " + id)).toList();
+	}, ids -> {
+		this.programReads.add(List.copyOf(ids));
+		// Brand 3 has no programs: the reader leaves it out.
+		Map<Long, List<ProgramView>> found = new HashMap<>();
+		if (ids.contains(1L)) {
+			found.put(1L, List.of(new ProgramView(11, "A", 1, "Brand 1"), new ProgramView(12, "B", 1, "Brand 1")));
+		}
+		if (ids.contains(2L)) {
+			found.put(2L, List.of(new ProgramView(21, "A", 2, "Brand 2")));
+		}
+		return found;
+	});
+
+	@Test
+	void brandsNotHeldAreReadTogetherOnceAndABrandWithoutProgramsHasAnEmptyList() {
+		Map<Long, List<ProgramView>> first = this.cache.programs(List.of(1L, 3L));
+		Map<Long, List<ProgramView>> second = this.cache.programs(List.of(1L, 2L, 3L));
+
+		assertThat(first.get(1L)).extracting(ProgramView::id).containsExactly(11L, 12L);
+		assertThat(first.get(3L)).isEmpty();
+		assertThat(second.get(2L)).extracting(ProgramView::id).containsExactly(21L);
+		assertThat(this.programReads).hasSize(2);
+		assertThat(this.programReads.get(0)).containsExactlyInAnyOrder(1L, 3L);
+		assertThat(this.programReads.get(1)).containsExactly(2L);
+	}
+
+	@Test
+	void aUsersBrandsAreReadOncePerSetOfBrands() {
+		assertThat(this.cache.brands(Set.of(2L, 1L))).extracting(BrandView::id).containsExactly(1L, 2L);
+		assertThat(this.cache.brands(Set.of(1L, 2L))).extracting(BrandView::id).containsExactly(1L, 2L);
+		assertThat(this.cache.brands(Set.of(1L))).extracting(BrandView::id).containsExactly(1L);
+
+		assertThat(this.brandReads).containsExactly(Set.of(1L, 2L), Set.of(1L));
+	}
+
+}
