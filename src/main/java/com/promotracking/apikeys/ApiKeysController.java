@@ -121,7 +121,7 @@ class ApiKeysController {
 	 * a CSM's banner read; a brand without programs has none, and its menu shows this page only.
 	 */
 	private void brandModel(BrandView brand, CurrentUser user, Model model) {
-		List<ProgramView> programs = this.catalog.visibleTo(user);
+		List<ProgramView> programs = this.catalog.menuOf(user);
 		model.addAttribute("brand", brand);
 		model.addAttribute("brands", this.keys.brandsOf(user));
 		model.addAttribute("program",

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -16,20 +15,6 @@ interface TestActionRepository extends Repository<TestAction, Long> {
 	TestAction save(TestAction testAction);
 
 	void delete(TestAction testAction);
-
-	/**
-	 * Approved test actions that carried a promo code, newest approval first, read straight into what the
-	 * settings show: every settings page and save asks this, and a whole test action carries its payload.
-	 */
-	@Query("""
-			select new com.promotracking.eventtypes.PromoCodeValidation(t.id, t.orderId, t.promoCode, e.id, e.name,
-			    t.reviewedAt, t.reviewedBy)
-			from TestAction t join t.eventType e
-			where e.programId = :programId
-			  and t.reviewState = com.promotracking.eventtypes.ReviewState.APPROVED
-			  and t.promoCode is not null and trim(t.promoCode) <> ''
-			order by t.reviewedAt desc, t.id desc""")
-	List<PromoCodeValidation> findValidations(long programId, Limit limit);
 
 	@Query("select t from TestAction t join fetch t.eventType e where t.id = :id and e.programId = :programId")
 	Optional<TestAction> findInProgram(long id, long programId);

@@ -1,7 +1,9 @@
 package com.promotracking.programs;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +33,10 @@ class CatalogCache {
 		.<Set<Long>, List<BrandView>>weigher((brandIds, named) -> Math.max(1, named.size()))
 		.build();
 
-	private final Cache<Long, List<ProgramView>> programs = Caffeine.newBuilder()
+	private final Cache<Long, BrandPrograms> programs = Caffeine.newBuilder()
 		.expireAfterWrite(FRESH_FOR)
 		.maximumWeight(ENTRIES)
-		.<Long, List<ProgramView>>weigher((brandId, named) -> Math.max(1, named.size()))
+		.<Long, BrandPrograms>weigher((brandId, held) -> Math.max(1, held.byName().size()))
 		.build();
 
 	private final Function<Set<Long>, List<BrandView>> readBrands;
@@ -56,13 +58,25 @@ class CatalogCache {
 		return this.brands.get(brandIds, this.readBrands);
 	}
 
-	/** The programs of these brands by name, each brand's; those not held are read together, in one query. */
-	Map<Long, List<ProgramView>> programs(Collection<Long> brandIds) {
+	/** The programs of each of these brands; those not held are read together, in one query. */
+	Map<Long, BrandPrograms> programs(Collection<Long> brandIds) {
 		return this.programs.getAll(brandIds, missing -> {
-			Map<Long, List<ProgramView>> found = new HashMap<>(this.readPrograms.apply(List.copyOf(missing)));
-			missing.forEach(id -> found.putIfAbsent(id, List.of()));
+			Map<Long, List<ProgramView>> read = this.readPrograms.apply(List.copyOf(missing));
+			Map<Long, BrandPrograms> found = new HashMap<>();
+			missing.forEach(id -> found.put(id, BrandPrograms.of(read.getOrDefault(id, List.of()))));
 			return found;
 		});
+	}
+
+	/** A brand's programs by name (then id), and in the order they were made (by id). */
+	record BrandPrograms(List<ProgramView> byName, List<ProgramView> inOrderMade) {
+
+		static BrandPrograms of(List<ProgramView> byName) {
+			List<ProgramView> inOrderMade = new ArrayList<>(byName);
+			inOrderMade.sort(Comparator.comparingLong(ProgramView::id));
+			return new BrandPrograms(List.copyOf(byName), List.copyOf(inOrderMade));
+		}
+
 	}
 
 }

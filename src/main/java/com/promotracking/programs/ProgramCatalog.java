@@ -6,15 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
+import com.promotracking.programs.CatalogCache.BrandPrograms;
 import com.promotracking.users.CurrentUser;
 
 /**
@@ -26,17 +26,18 @@ import com.promotracking.users.CurrentUser;
 @Transactional(readOnly = true)
 public class ProgramCatalog {
 
-	private static final String VISIBLE_TO = ProgramCatalog.class.getName() + ".visibleTo:";
-
 	private final ProgramRepository programs;
 
 	private final PartnerRepository partners;
 
 	private final CatalogCache names;
 
-	ProgramCatalog(ProgramRepository programs, BrandRepository brands, PartnerRepository partners) {
+	private final JdbcClient jdbc;
+
+	ProgramCatalog(ProgramRepository programs, BrandRepository brands, PartnerRepository partners, JdbcClient jdbc) {
 		this.programs = programs;
 		this.partners = partners;
+		this.jdbc = jdbc;
 		this.names = new CatalogCache(ids -> brands.findViewsByIds(ids.toArray(Long[]::new)), this::readByBrand);
 	}
 
@@ -54,7 +55,7 @@ public class ProgramCatalog {
 				|| this.partners.findInProgram(user.partnerId(), programId).isEmpty()) {
 			throw new ProgramNotFound();
 		}
-		return this.programs.findView(programId).orElseThrow(ProgramNotFound::new);
+		return findView(programId).orElseThrow(ProgramNotFound::new);
 	}
 
 	/** The partners of a program the caller has already checked access to (through {@link #require}). */
@@ -92,15 +93,14 @@ public class ProgramCatalog {
 	}
 
 	/**
-	 * The programs the user manages, by brand and name. Read once per web request and user: a page may need them
-	 * itself (the API keys page's menu) and for its program switcher (SwitcherModel) as well.
+	 * The programs the user manages, by brand name and then in the order they were made, read now: for the API's
+	 * list, the settings' landing and what is recorded for each of a brand's programs. The menus use {@link #menuOf}.
 	 */
 	public List<ProgramView> visibleTo(CurrentUser user) {
 		if (user.managedBrandIds().isEmpty()) {
 			return List.of();
 		}
-		return oncePerRequest(VISIBLE_TO, user,
-				() -> this.programs.findViewsByBrandIds(user.managedBrandIds().toArray(Long[]::new)));
+		return this.programs.findViewsByBrandIds(user.managedBrandIds().toArray(Long[]::new));
 	}
 
 	/**
@@ -108,13 +108,27 @@ public class ProgramCatalog {
 	 * programs as {@link CatalogCache} holds them); none for a brand they do not manage.
 	 */
 	public List<ProgramView> byName(CurrentUser user, @Nullable Long brandId) {
+		return held(user, brandId, BrandPrograms::byName);
+	}
+
+	/**
+	 * The programs the user manages for the menus of every page (the program switcher): by brand name and then in
+	 * the order they were made, as {@link CatalogCache} holds them, so a program the platform adds shows there within
+	 * {@link CatalogCache#FRESH_FOR}. What a page shows of a program, and who may open it, is read fresh.
+	 */
+	public List<ProgramView> menuOf(CurrentUser user) {
+		return held(user, null, BrandPrograms::inOrderMade);
+	}
+
+	private List<ProgramView> held(CurrentUser user, @Nullable Long brandId,
+			Function<BrandPrograms, List<ProgramView>> order) {
 		List<BrandView> brands = brandsOf(user).stream()
 			.filter(brand -> brandId == null || brand.id() == brandId)
 			.toList();
-		Map<Long, List<ProgramView>> programs = this.names.programs(brands.stream().map(BrandView::id).toList());
-		List<ProgramView> named = new ArrayList<>();
-		brands.forEach(brand -> named.addAll(programs.get(brand.id())));
-		return named;
+		Map<Long, BrandPrograms> programs = this.names.programs(brands.stream().map(BrandView::id).toList());
+		List<ProgramView> held = new ArrayList<>();
+		brands.forEach(brand -> held.addAll(order.apply(programs.get(brand.id()))));
+		return held;
 	}
 
 	private Map<Long, List<ProgramView>> readByBrand(Collection<Long> brandIds) {
@@ -123,25 +137,21 @@ public class ProgramCatalog {
 			.collect(Collectors.groupingBy(ProgramView::brandId));
 	}
 
-	/** What {@code read} answers for the user, kept in the web request (if any) for the rest of it. */
-	private static <T> List<T> oncePerRequest(String name, CurrentUser user, Supplier<List<T>> read) {
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		String key = name + user.id() + ":" + user.managedBrandIds();
-		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof List<?> kept) {
-			@SuppressWarnings("unchecked")
-			List<T> list = (List<T>) kept;
-			return list;
-		}
-		List<T> list = read.get();
-		if (request != null) {
-			request.setAttribute(key, list, RequestAttributes.SCOPE_REQUEST);
-		}
-		return list;
+	/**
+	 * The program with its brand's name. Plain SQL: every page and API call of a program asks this first, and a query
+	 * through the repository costs several times the statement itself.
+	 */
+	private Optional<ProgramView> findView(long programId) {
+		return this.jdbc.sql("""
+				select p.id, p.name, b.id, b.name from program p join brand b on b.id = p.brand_id where p.id = ?""")
+			.param(programId)
+			.query((row, number) -> new ProgramView(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4)))
+			.optional();
 	}
 
 	/** The program, if the user may act on it; otherwise {@link ProgramNotFound}, as if it did not exist. */
 	public ProgramView require(CurrentUser user, long programId) {
-		return this.programs.findView(programId)
+		return findView(programId)
 			.filter(program -> user.manages(program.brandId()))
 			.orElseThrow(() -> new ProgramNotFound());
 	}
@@ -153,7 +163,7 @@ public class ProgramCatalog {
 	 */
 	public Map<CurrentUser, ProgramView> requireEach(long programId, Collection<CurrentUser> users) {
 		Map<CurrentUser, ProgramView> allowed = new HashMap<>();
-		this.programs.findView(programId)
+		findView(programId)
 			.ifPresent(program -> users.stream()
 				.filter(user -> user.manages(program.brandId()))
 				.forEach(user -> allowed.put(user, program)));

@@ -1,7 +1,6 @@
 package com.promotracking.programs;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -25,14 +24,5 @@ interface ProgramRepository extends Repository<Program, Long> {
 
 	@Query(value = "select p.* from program p join program_partner pp on pp.program_id = p.id where pp.partner_id = :partnerId order by p.id", nativeQuery = true)
 	List<Program> findByPartner(long partnerId);
-
-	/**
-	 * Read straight into the view every request needs (access checks run on every page and call): no entities to
-	 * build, keep in the persistence context and check for changes at each flush of a save.
-	 */
-	@Query("""
-			select new com.promotracking.programs.ProgramView(p.id, p.name, b.id, b.name) from Program p join p.brand b
-			where p.id = :id""")
-	Optional<ProgramView> findView(long id);
 
 }

@@ -29,7 +29,7 @@ class SwitcherModel {
 
 	@ModelAttribute
 	void switchers(CurrentUser user, Model model) {
-		model.addAttribute("programs", lazily(() -> this.catalog.visibleTo(user)));
+		model.addAttribute("programs", lazily(() -> this.catalog.menuOf(user)));
 		if (user.role() == Role.CSM) {
 			model.addAttribute("csmBrands", lazily(() -> this.catalog.brandsOf(user)));
 		}

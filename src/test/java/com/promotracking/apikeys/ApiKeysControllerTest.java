@@ -86,7 +86,7 @@ class ApiKeysControllerTest {
 		given(this.keys.brandsOf(ALICE)).willReturn(List.of(ACME));
 		given(this.keys.list(ALICE, 1L)).willReturn(List.of(ACTIVE, REVOKED));
 		given(this.keys.list(ALICE, null)).willReturn(List.of(ACTIVE, REVOKED));
-		given(this.catalog.visibleTo(ALICE)).willReturn(List.of(ACME_US));
+		given(this.catalog.menuOf(ALICE)).willReturn(List.of(ACME_US));
 	}
 
 	@Test
@@ -200,7 +200,7 @@ class ApiKeysControllerTest {
 
 	@Test
 	void aBrandWithoutProgramsShowsOnlyThisPageInTheMenu() throws Exception {
-		given(this.catalog.visibleTo(ALICE)).willReturn(List.of());
+		given(this.catalog.menuOf(ALICE)).willReturn(List.of());
 
 		Document page = html(this.mvc.perform(asAlice(get(PAGE))).andExpect(status().isOk()));
 

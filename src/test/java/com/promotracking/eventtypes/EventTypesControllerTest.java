@@ -96,7 +96,7 @@ class EventTypesControllerTest {
 	@BeforeEach
 	void aliceSeesTheFrenchProgram() {
 		given(this.catalog.require(ALICE, 12)).willReturn(PROGRAM);
-		given(this.catalog.visibleTo(ALICE)).willReturn(List.of(OTHER_PROGRAM, PROGRAM));
+		given(this.catalog.menuOf(ALICE)).willReturn(List.of(OTHER_PROGRAM, PROGRAM));
 		given(this.validations.of(12)).willReturn(Optional.empty());
 		given(this.service.list(ALICE, 12)).willReturn(List.of(NEWSLETTER, ONLINE_SALE));
 	}

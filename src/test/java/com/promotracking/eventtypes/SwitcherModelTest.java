@@ -71,7 +71,7 @@ class SwitcherModelTest {
 	void programs() {
 		for (CurrentUser user : List.of(CAROL, ALICE)) {
 			given(this.catalog.require(user, 12)).willReturn(ACME_FR);
-			given(this.catalog.visibleTo(user)).willReturn(List.of(ACME_US, ACME_FR));
+			given(this.catalog.menuOf(user)).willReturn(List.of(ACME_US, ACME_FR));
 			given(this.service.list(user, 12)).willReturn(List.of());
 		}
 		given(this.catalog.brandsOf(CAROL))
@@ -92,7 +92,7 @@ class SwitcherModelTest {
 				"Acme Outdoor FR (Acme Outdoor)");
 		assertThat(page.select("form.brand-switcher option").eachText()).containsExactly("Acme Outdoor",
 				"Northwind Sports");
-		verify(this.catalog).visibleTo(CAROL);
+		verify(this.catalog).menuOf(CAROL);
 		verify(this.catalog).brandsOf(CAROL);
 	}
 
@@ -148,7 +148,7 @@ class SwitcherModelTest {
 				.with(authentication(SignedInUsers.authenticationOf(CAROL))))
 			.andExpect(status().isFound());
 
-		verify(this.catalog, never()).visibleTo(any());
+		verify(this.catalog, never()).menuOf(any());
 		verify(this.catalog, never()).brandsOf(any());
 	}
 

@@ -36,15 +36,27 @@ class CatalogCacheTest {
 
 	@Test
 	void brandsNotHeldAreReadTogetherOnceAndABrandWithoutProgramsHasAnEmptyList() {
-		Map<Long, List<ProgramView>> first = this.cache.programs(List.of(1L, 3L));
-		Map<Long, List<ProgramView>> second = this.cache.programs(List.of(1L, 2L, 3L));
+		Map<Long, CatalogCache.BrandPrograms> first = this.cache.programs(List.of(1L, 3L));
+		Map<Long, CatalogCache.BrandPrograms> second = this.cache.programs(List.of(1L, 2L, 3L));
 
-		assertThat(first.get(1L)).extracting(ProgramView::id).containsExactly(11L, 12L);
-		assertThat(first.get(3L)).isEmpty();
-		assertThat(second.get(2L)).extracting(ProgramView::id).containsExactly(21L);
+		assertThat(first.get(1L).byName()).extracting(ProgramView::id).containsExactly(11L, 12L);
+		assertThat(first.get(3L).byName()).isEmpty();
+		assertThat(first.get(3L).inOrderMade()).isEmpty();
+		assertThat(second.get(2L).byName()).extracting(ProgramView::id).containsExactly(21L);
 		assertThat(this.programReads).hasSize(2);
 		assertThat(this.programReads.get(0)).containsExactlyInAnyOrder(1L, 3L);
 		assertThat(this.programReads.get(1)).containsExactly(2L);
+	}
+
+	@Test
+	void aBrandsProgramsAreHeldByNameAndInTheOrderTheyWereMade() {
+		CatalogCache cache = new CatalogCache(ids -> List.of(), ids -> Map.of(1L,
+				List.of(new ProgramView(12, "Alpha", 1, "Brand 1"), new ProgramView(11, "Beta", 1, "Brand 1"))));
+
+		CatalogCache.BrandPrograms held = cache.programs(List.of(1L)).get(1L);
+
+		assertThat(held.byName()).extracting(ProgramView::name).containsExactly("Alpha", "Beta");
+		assertThat(held.inOrderMade()).extracting(ProgramView::id).containsExactly(11L, 12L);
 	}
 
 	@Test

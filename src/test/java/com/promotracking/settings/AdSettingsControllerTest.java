@@ -112,7 +112,7 @@ class AdSettingsControllerTest {
 
 	@BeforeEach
 	void aliceSeesHerTwoPrograms() {
-		given(this.catalog.visibleTo(ALICE)).willReturn(List.of(PROGRAM, OTHER_PROGRAM));
+		given(this.catalog.menuOf(ALICE)).willReturn(List.of(PROGRAM, OTHER_PROGRAM));
 		given(this.catalog.require(ALICE, 11)).willReturn(PROGRAM);
 		given(this.service.current(ALICE, 11)).willReturn(BOTH_OFF);
 		given(this.service.view(eq(ALICE), eq(11L), anyInt())).willAnswer(call -> viewOf(BOTH_OFF, call.getArgument(2)));
@@ -432,7 +432,7 @@ class AdSettingsControllerTest {
 
 	@Test
 	void aUserWithoutProgramsIsToldSo() throws Exception {
-		given(this.catalog.visibleTo(ALICE)).willReturn(List.of());
+		given(this.catalog.menuOf(ALICE)).willReturn(List.of());
 
 		Document page = html(this.mvc.perform(asAlice(get("/settings")))
 			.andExpect(status().isOk())

@@ -49,7 +49,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import(AdSettingsQueryCountTest.CountStatements.class)
 class AdSettingsQueryCountTest {
 
-	/** Program, settings, validation, a page of history, the user's programs, the brand's CSM; one to spare. */
+	/**
+	 * Program, settings, validation, a page of history, the brand's CSM, and the user's brands and programs for the
+	 * menus when the catalog's cache does not hold them yet.
+	 */
 	static final int PAGE_STATEMENTS = 7;
 
 	/** Program, locked settings row, validation, the update and its history entry (then a redirect). */
