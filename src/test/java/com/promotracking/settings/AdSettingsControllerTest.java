@@ -112,6 +112,7 @@ class AdSettingsControllerTest {
 
 	@BeforeEach
 	void aliceSeesHerTwoPrograms() {
+		given(this.catalog.visibleTo(ALICE)).willReturn(List.of(PROGRAM, OTHER_PROGRAM));
 		given(this.catalog.menuOf(ALICE)).willReturn(List.of(PROGRAM, OTHER_PROGRAM));
 		given(this.catalog.require(ALICE, 11)).willReturn(PROGRAM);
 		given(this.service.current(ALICE, 11)).willReturn(BOTH_OFF);
@@ -432,7 +433,7 @@ class AdSettingsControllerTest {
 
 	@Test
 	void aUserWithoutProgramsIsToldSo() throws Exception {
-		given(this.catalog.menuOf(ALICE)).willReturn(List.of());
+		given(this.catalog.visibleTo(ALICE)).willReturn(List.of());
 
 		Document page = html(this.mvc.perform(asAlice(get("/settings")))
 			.andExpect(status().isOk())
