@@ -15,10 +15,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The brands and programs as the platform names them, kept for {@link #FRESH_FOR}: the platform creates and names
- * them, this service never does, and a CSM's pages list the brands assigned to them, and their console the programs
- * of every one of those brands, thousands, on every page. A brand or program the platform adds or renames shows in
- * these lists within {@code FRESH_FOR}; what a page says about each program (its settings, requests, codes) is read
- * fresh, and access is checked against the user's own brands, not against these lists.
+ * them, this service never does, and every page's menus list the user's brands and programs, and a CSM's console the
+ * programs of every one of their brands, thousands, on every page. A brand or program the platform adds or renames
+ * shows in these lists within {@code FRESH_FOR}; what a page says about each program (its settings, requests, codes)
+ * is read fresh, and access is checked against the user's own brands, not against these lists.
  */
 class CatalogCache {
 
