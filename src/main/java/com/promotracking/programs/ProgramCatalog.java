@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.promotracking.programs.CatalogCache.BrandPrograms;
@@ -83,8 +84,10 @@ public class ProgramCatalog {
 
 	/**
 	 * The brands the user acts for: a brand admin's own, a CSM's assigned ones, by name (as {@link CatalogCache} holds
-	 * them).
+	 * them). This and the other lists the cache serves open no transaction of their own: the menus of every page ask
+	 * for them, and a transaction would take and give back a connection each time to read nothing.
 	 */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<BrandView> brandsOf(CurrentUser user) {
 		if (user.managedBrandIds().isEmpty()) {
 			return List.of();
@@ -107,6 +110,7 @@ public class ProgramCatalog {
 	 * The programs the user manages, or those of one of their brands, by brand name and program name (a brand's
 	 * programs as {@link CatalogCache} holds them); none for a brand they do not manage.
 	 */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<ProgramView> byName(CurrentUser user, @Nullable Long brandId) {
 		return held(user, brandId, BrandPrograms::byName);
 	}
@@ -116,6 +120,7 @@ public class ProgramCatalog {
 	 * the order they were made, as {@link CatalogCache} holds them, so a program the platform adds shows there within
 	 * {@link CatalogCache#FRESH_FOR}. What a page shows of a program, and who may open it, is read fresh.
 	 */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<ProgramView> menuOf(CurrentUser user) {
 		return held(user, null, BrandPrograms::inOrderMade);
 	}
