@@ -9,7 +9,7 @@ interface BrandRepository extends Repository<Brand, Long> {
 
 	/**
 	 * The brands come as one array parameter, not a list for {@code in}: Hibernate translates a query with a list
-	 * parameter again on every call, and a CSM's brand switcher reads this on every page.
+	 * parameter again on every call, and CatalogCache reads this for each user's set of brands it does not hold.
 	 */
 	@Query("""
 			select new com.promotracking.programs.BrandView(b.id, b.name) from Brand b

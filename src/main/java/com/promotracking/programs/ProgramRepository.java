@@ -16,7 +16,10 @@ interface ProgramRepository extends Repository<Program, Long> {
 			where array_contains(:brandIds, b.id) order by b.name, p.id""")
 	List<ProgramView> findViewsByBrandIds(Long[] brandIds);
 
-	/** The programs of these brands, each brand's by name (read for {@link CatalogCache}). */
+	/**
+	 * The programs of these brands, each brand's by name (read for {@link CatalogCache}). Sorted here rather than in
+	 * Java: names sort in the database's collation, as in the console's queries and its other sorts.
+	 */
 	@Query("""
 			select new com.promotracking.programs.ProgramView(p.id, p.name, b.id, b.name) from Program p join p.brand b
 			where array_contains(:brandIds, b.id) order by b.id, p.name, p.id""")

@@ -15,8 +15,8 @@ import com.promotracking.web.PageController;
 /**
  * Gives every page the programs the user may switch to ({@code programs}) and, for a CSM, the brands they may
  * act for ({@code csmBrands}). Pages only: JSON controllers are not {@link PageController}s, so this never
- * runs for them. Both lists are read when the page's template first uses them, so a handler that answers
- * with a redirect, or a page that shows no switcher, issues no query for them.
+ * runs for them. Both lists are asked for when the page's template first uses them (and come from CatalogCache),
+ * so a handler that answers with a redirect, or a page that shows no switcher, does not ask at all.
  */
 @ControllerAdvice(annotations = PageController.class)
 class SwitcherModel {

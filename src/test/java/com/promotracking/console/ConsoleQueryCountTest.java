@@ -20,15 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Caps the SQL of a console page, counted where statements reach the driver: one query finds, sorts, counts and
- * cuts the page, then one per column group for the page's programs, whatever their number; never one per row.
+ * cuts the page (the default view cuts it from the catalog's cache instead, which reads brands and programs when it
+ * does not hold them), then one per column group for the page's programs, whatever their number; never one per row.
  */
 @SpringBootTest
 @Import(StatementCounting.class)
 class ConsoleQueryCountTest {
 
 	/**
-	 * The page, its total, then the settings, validations, open requests, live codes and (unless the counts' cache
-	 * holds them) conversions of its programs.
+	 * The page and its total (or, for the default view, the brands and programs the catalog's cache does not hold),
+	 * then the settings, validations, open requests, live codes and (unless the counts' cache holds them)
+	 * conversions of its programs.
 	 */
 	static final int PAGE_STATEMENTS = 7;
 
