@@ -18,6 +18,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Transactional(readOnly = true)
 public class PromoCodeValidations {
 
+	/**
+	 * The program's latest approval that carried a promo code. It reads the approved actions alone, from
+	 * {@code ix_test_action_approval} (V17), however many tests were rejected.
+	 */
+	static final String LATEST_APPROVAL = """
+			select t.id, t.order_id, t.promo_code, e.id, e.name, t.reviewed_at, t.reviewed_by
+			from test_action t join event_type e on e.id = t.event_type_id
+			where e.program_id = ? and t.review_state = 'APPROVED'
+			  and t.promo_code is not null and trim(t.promo_code) <> ''
+			order by t.reviewed_at desc, t.id desc
+			fetch first 1 rows only""";
+
 	private final JdbcClient jdbc;
 
 	private final EntityManager entities;
@@ -39,13 +51,7 @@ public class PromoCodeValidations {
 				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			this.entities.flush();
 		}
-		return this.jdbc.sql("""
-				select t.id, t.order_id, t.promo_code, e.id, e.name, t.reviewed_at, t.reviewed_by
-				from test_action t join event_type e on e.id = t.event_type_id
-				where e.program_id = ? and t.review_state = 'APPROVED'
-				  and t.promo_code is not null and trim(t.promo_code) <> ''
-				order by t.reviewed_at desc, t.id desc
-				fetch first 1 rows only""")
+		return this.jdbc.sql(LATEST_APPROVAL)
 			.param(programId)
 			.query((row, number) -> {
 				OffsetDateTime approvedAt = row.getObject(6, OffsetDateTime.class);
