@@ -33,8 +33,8 @@ import static com.promotracking.support.Http.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Styles and scripts over real HTTP ({@link StaticResources}): pages link them under a name with a hash of
- * their content, they come back with a year's {@code Cache-Control}, and nothing else of the class path is
+ * Styles and scripts over real HTTP ({@link com.promotracking.web.AssetUrls}): pages link them under a name with a
+ * hash of their content, they come back with a year's {@code Cache-Control}, and nothing else of the class path is
  * served: not {@code static/} itself, not Spring Boot's catch-all {@code /**} mapping.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
