@@ -19,7 +19,7 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  * Spring Boot would instead wrap every response in {@link ResourceUrlEncodingFilter}, which runs each of a page's
  * links, to other pages too, through the static resource patterns on every request.
  */
-@Component
+@Component("assetUrls")
 public class AssetUrls {
 
 	private final ResourceUrlProvider resources;

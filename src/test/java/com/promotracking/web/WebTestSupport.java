@@ -7,9 +7,10 @@ import com.promotracking.kernel.AppProperties;
 
 /**
  * What a {@code @WebMvcTest} of pages needs from this package, which its slice does not pick up by itself:
- * the language rules, the error pages, the {@code @dateTimes} formatter and the app's settings.
+ * the language rules, the error pages, the {@code @dateTimes} formatter, the layout's {@code @assetUrls} and the
+ * app's settings.
  */
-@Import({ LanguageConfig.class, Problems.class, PageErrorHandler.class, DateTimes.class })
+@Import({ LanguageConfig.class, Problems.class, PageErrorHandler.class, DateTimes.class, AssetUrls.class })
 @EnableConfigurationProperties(AppProperties.class)
 public final class WebTestSupport {
 
