@@ -24,6 +24,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 
 import com.promotracking.audit.Channel;
 import com.promotracking.kernel.ApiValues;
+import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
 
 /** A program's tracking promo codes over JSON. A partner reads only their own. */
@@ -32,21 +33,39 @@ class PromoCodeApiController {
 
 	private static final String PATH = "/api/programs/{programId}/promo-codes";
 
+	static final int DEFAULT_PAGE_SIZE = 100;
+
+	/** The most codes one answer holds (promoCode.error.size says it too). */
+	static final int MAX_PAGE_SIZE = 500;
+
 	private final PromoCodeService codes;
 
 	PromoCodeApiController(PromoCodeService codes) {
 		this.codes = codes;
 	}
 
+	/**
+	 * One page of the codes, newest first: a program may hold a hundred thousand, and one answer of them all would
+	 * hold them all in memory at once. A partner gets their own, whatever {@code partnerId} says.
+	 */
 	@GetMapping(PATH)
 	List<PromoCodeResponse> list(@PathVariable long programId, @RequestParam(required = false) Long partnerId,
-			@RequestParam(required = false) @ApiValues(PromoCodeState.class) String state, CurrentUser user) {
+			@RequestParam(required = false) @ApiValues(PromoCodeState.class) String state,
+			@RequestParam(defaultValue = "0") @Schema(minimum = "0") int page,
+			@RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Schema(minimum = "1",
+					maximum = "" + MAX_PAGE_SIZE) int size,
+			CurrentUser user) {
 		// One rule for every caller, and an empty value is no state: refused before anything is looked up.
 		PromoCodeState filter = PromoCodeState.filter(state);
-		if (user.isPartner()) {
-			return this.codes.ownCodes(user, programId).stream().map(PromoCodeResponse::of).toList();
+		if (page < 0) {
+			throw new InvalidField("page", "promoCode.error.page");
 		}
-		return this.codes.list(user, programId, partnerId, filter).stream().map(PromoCodeResponse::of).toList();
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidField("size", "promoCode.error.size");
+		}
+		PromoCodePage found = user.isPartner() ? this.codes.ownCodes(user, programId, filter, page, size)
+				: this.codes.list(user, programId, partnerId, filter, page, size);
+		return found.codes().stream().map(PromoCodeResponse::of).toList();
 	}
 
 	@PostMapping(PATH)

@@ -91,14 +91,17 @@ class PromoCodeImportApiController {
 		return new AcceptanceResponse(this.imports.accept(user, programId, importId, Channel.API));
 	}
 
-	/** The program's codes as an import file, optionally of one partner and in one state. */
+	/**
+	 * The program's codes as an import file, optionally of one partner and in one state: all of them, written while
+	 * they are read a batch at a time.
+	 */
 	@GetMapping(path = "/api/programs/{programId}/promo-codes.csv", produces = TEXT_CSV)
 	@ApiResponse(responseCode = "200", description = "The codes, one a line, under the import's English headers",
 			content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")))
 	void export(@PathVariable long programId, @RequestParam(required = false) Long partnerId,
 			@RequestParam(required = false) @ApiValues(PromoCodeState.class) String state, CurrentUser user,
 			HttpServletResponse response) throws IOException {
-		List<PromoCodeView> found = this.codes.list(user, programId, partnerId, PromoCodeState.filter(state));
+		Iterable<PromoCodeView> found = this.codes.export(user, programId, partnerId, PromoCodeState.filter(state));
 		PromoCodeCsvWriter.write(CsvDownloads.start(response, "promo-codes-" + programId + ".csv"), found);
 	}
 

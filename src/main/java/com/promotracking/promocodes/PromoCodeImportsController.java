@@ -127,12 +127,12 @@ class PromoCodeImportsController {
 		}
 	}
 
-	/** The list's codes as an import file, with the list's filters. */
+	/** Every code of the list, not only the page shown, as an import file, with the list's filters. */
 	@GetMapping(LIST + ".csv")
 	void export(@PathVariable long programId, @RequestParam(required = false) Long partnerId,
 			@RequestParam(defaultValue = "") String state, CurrentUser user, HttpServletResponse response)
 			throws IOException {
-		List<PromoCodeView> found = this.codes.list(user, programId, partnerId, PromoCodeState.of(state));
+		Iterable<PromoCodeView> found = this.codes.export(user, programId, partnerId, PromoCodeState.of(state));
 		PromoCodeCsvWriter.write(CsvDownloads.start(response, "promo-codes-" + programId + ".csv"), found);
 	}
 

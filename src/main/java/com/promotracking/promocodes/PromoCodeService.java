@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +39,9 @@ public class PromoCodeService {
 	/** An exact code: what partners may suggest and brands may create. */
 	public static final Pattern EXACT_CODE = PromoCodeChecks.EXACT_CODE;
 
+	/** Codes a download reads per statement: one batch in memory at a time, and few statements for a big program. */
+	static final int EXPORT_BATCH = 1_000;
+
 	private static final ZoneId UTC = ZoneId.of("UTC");
 
 	private final ProgramCatalog catalog;
@@ -46,6 +50,8 @@ public class PromoCodeService {
 
 	private final TrackingPromoCodeRepository codes;
 
+	private final PromoCodeStore store;
+
 	private final History history;
 
 	private final ChangeTransactions changes;
@@ -53,29 +59,52 @@ public class PromoCodeService {
 	private final Clock clock;
 
 	PromoCodeService(ProgramCatalog catalog, TrackingSettings settings, TrackingPromoCodeRepository codes,
-			History history, ChangeTransactions changes, Clock clock) {
+			PromoCodeStore store, History history, ChangeTransactions changes, Clock clock) {
 		this.catalog = catalog;
 		this.settings = settings;
 		this.codes = codes;
+		this.store = store;
 		this.history = history;
 		this.changes = changes;
 		this.clock = clock;
 	}
 
-	/** The program's codes for the brand, newest first, optionally of one partner and in one state. */
+	/**
+	 * One page of the program's codes for the brand, newest first, optionally of one partner and in one state; a page
+	 * past the end is empty.
+	 */
 	@Transactional(readOnly = true)
-	public List<PromoCodeView> list(CurrentUser user, long programId, Long partnerId, PromoCodeState state) {
+	PromoCodePage list(CurrentUser user, long programId, @Nullable Long partnerId, @Nullable PromoCodeState state,
+			int page, int size) {
 		this.catalog.require(user, programId);
-		List<TrackingPromoCode> found = (partnerId != null) ? this.codes.findByProgramAndPartner(programId, partnerId)
-				: this.codes.findByProgram(programId);
-		return views(programId, found).stream().filter(code -> state == null || code.state() == state).toList();
+		return page(programId, partnerId, state, page, size);
 	}
 
-	/** A partner's own codes in a program they belong to. */
+	/** One page of a partner's own codes in a program they belong to, newest first, optionally in one state. */
 	@Transactional(readOnly = true)
-	public List<PromoCodeView> ownCodes(CurrentUser partner, long programId) {
+	PromoCodePage ownCodes(CurrentUser partner, long programId, @Nullable PromoCodeState state, int page, int size) {
 		this.catalog.requireJoined(partner, programId);
-		return views(programId, this.codes.findByProgramAndPartner(programId, partner.partnerId()));
+		return page(programId, partner.partnerId(), state, page, size);
+	}
+
+	/**
+	 * Every code of the program the list would show with these filters, newest first, for a download: read
+	 * {@value #EXPORT_BATCH} at a time while they are written, so a program of any size is never held whole. Access is
+	 * checked here, before anything is written; the states are those of this instant for the whole file.
+	 */
+	Iterable<PromoCodeView> export(CurrentUser user, long programId, @Nullable Long partnerId,
+			@Nullable PromoCodeState state) {
+		this.catalog.require(user, programId);
+		return this.store.all(programId, partnerId, state, this.clock.instant(), this.catalog.partnerNames(programId),
+				EXPORT_BATCH);
+	}
+
+	private PromoCodePage page(long programId, @Nullable Long partnerId, @Nullable PromoCodeState state, int page,
+			int size) {
+		List<PromoCodeView> found = this.store.slice(programId, partnerId, state, this.clock.instant(),
+				this.catalog.partnerNames(programId), (long) page * size, size + 1);
+		boolean hasNext = found.size() > size;
+		return new PromoCodePage(hasNext ? List.copyOf(found.subList(0, size)) : found, page, size, hasNext);
 	}
 
 	/** One code: the brand sees any of the program's, a partner only their own. */
@@ -90,7 +119,7 @@ public class PromoCodeService {
 		TrackingPromoCode code = this.codes.findInProgram(codeId, programId)
 			.filter(found -> !user.isPartner() || found.partnerId() == user.partnerId())
 			.orElseThrow(PromoCodeNotFound::new);
-		return views(programId, List.of(code)).get(0);
+		return view(programId, code);
 	}
 
 	public PromoCodeView create(CurrentUser user, long programId, NewPromoCode command, Channel channel) {
@@ -163,7 +192,7 @@ public class PromoCodeService {
 			}
 			this.codes.codesChanged(program.id());
 			this.history.record(HistoryEvent.changed(program, user, channel, subject(code), null, changes));
-			return views(programId, List.of(code)).get(0);
+			return view(programId, code);
 		});
 	}
 
@@ -188,10 +217,8 @@ public class PromoCodeService {
 		return code;
 	}
 
-	private List<PromoCodeView> views(long programId, List<TrackingPromoCode> found) {
-		Map<Long, String> partnerNames = this.catalog.partnerNames(programId);
-		Instant now = this.clock.instant();
-		return found.stream().map(code -> code.toView(partnerNames.get(code.partnerId()), now)).toList();
+	private PromoCodeView view(long programId, TrackingPromoCode code) {
+		return code.toView(this.catalog.partnerNames(programId).get(code.partnerId()), this.clock.instant());
 	}
 
 	private static Subject subject(TrackingPromoCode code) {

@@ -1,9 +1,13 @@
 package com.promotracking.promocodes;
 
 import java.time.ZoneId;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.PositiveOrZero;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -13,7 +17,6 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.promotracking.audit.Channel;
@@ -23,15 +26,25 @@ import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.web.FormErrors;
 import com.promotracking.web.PageController;
+import com.promotracking.web.PageLinks;
 
-/** Engage → Promo codes: list, filter, create and deactivate a program's tracking promo codes. */
+/**
+ * Engage → Promo codes: list ({@value #PAGE_SIZE} a page, newest first), filter, create and deactivate a program's
+ * tracking promo codes.
+ */
 @PageController
 class PromoCodesController {
 
 	private static final String LIST = "/programs/{programId}/promo-codes";
 
+	/** Codes a page shows. */
+	static final int PAGE_SIZE = 50;
+
 	/** The create form's model name, which the template's field errors read. */
 	private static final String FORM = "form";
+
+	/** The filter form's model name, which the template's field errors read (and typeMismatch.filters.* name). */
+	private static final String FILTERS = "filters";
 
 	private final PromoCodeService codes;
 
@@ -51,11 +64,18 @@ class PromoCodesController {
 		binder.addCustomFormatter(PromoCodeFormatting.timeZones(), ZoneId.class);
 	}
 
+	/**
+	 * A page of the codes, filtered by a GET form (so a filtered page is a link). A filter or page number that could
+	 * not be read answers 400 with the reason on the page and lists nothing, as the conversions page does.
+	 */
 	@GetMapping(LIST)
-	String list(@PathVariable long programId, @RequestParam(required = false) Long partnerId,
-			@RequestParam(defaultValue = "") String state, CurrentUser user, Model model) {
+	String list(@PathVariable long programId, @Valid @ModelAttribute(FILTERS) Filters filters, BindingResult binding,
+			CurrentUser user, Model model, HttpServletResponse response) {
 		model.addAttribute(FORM, PromoCodeForm.empty());
-		return page(programId, partnerId, state, user, model);
+		if (binding.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
+		return page(programId, filters, !binding.hasErrors(), user, model);
 	}
 
 	@PostMapping(LIST)
@@ -64,7 +84,7 @@ class PromoCodesController {
 		if (binding.hasErrors()) {
 			// A date or time zone that could not be read: its field says why.
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(programId, null, "", user, model);
+			return page(programId, Filters.NONE, true, user, model);
 		}
 		try {
 			PromoCodeView created = this.codes.create(user, programId, form.toCommand(), Channel.PAGE);
@@ -80,7 +100,7 @@ class PromoCodesController {
 			response.setStatus(refused.status().value());
 			model.addAttribute("error", refused.refusalKeyOn("promoCodes"));
 		}
-		return page(programId, null, "", user, model);
+		return page(programId, Filters.NONE, true, user, model);
 	}
 
 	@PostMapping(LIST + "/{codeId}/deactivation")
@@ -97,18 +117,53 @@ class PromoCodesController {
 		return "redirect:/programs/" + programId + "/promo-codes";
 	}
 
-	private String page(long programId, Long partnerId, String state, CurrentUser user, Model model) {
-		PromoCodeState filter = PromoCodeState.of(state);
+	private String page(long programId, Filters filters, boolean valid, CurrentUser user, Model model) {
 		ProgramView program = this.catalog.require(user, programId);
+		PromoCodeState state = filters.toState();
+		int page = (valid && filters.page() != null) ? filters.page() : 0;
+		PromoCodePage codes = valid ? this.codes.list(user, programId, filters.partnerId(), state, page, PAGE_SIZE)
+				: new PromoCodePage(List.of(), 0, PAGE_SIZE, false);
+		if (!model.containsAttribute(FILTERS)) {
+			// A form posted to the list shows it unfiltered; a GET has its bound filters (with their errors) there.
+			model.addAttribute(FILTERS, filters);
+		}
 		model.addAttribute("program", program);
 		model.addAttribute("partners", this.catalog.partnersOf(program));
-		model.addAttribute("codes", this.codes.list(user, programId, partnerId, filter));
-		model.addAttribute("partnerFilter", partnerId);
-		model.addAttribute("stateFilter", (filter != null) ? filter.name() : "");
+		model.addAttribute("codes", codes.codes());
+		model.addAttribute("listed", valid);
+		model.addAttribute("partnerFilter", filters.partnerId());
+		model.addAttribute("stateFilter", (state != null) ? state.name() : "");
 		model.addAttribute("states", PromoCodeState.values());
 		model.addAttribute("creditPolicies", CreditPolicy.values());
 		model.addAttribute("matchTypes", MatchType.values());
+		model.addAttribute("pageNumber", (long) page + 1);
+		model.addAttribute("previousUrl", (valid && page > 0) ? filters.url(program.id(), page - 1) : null);
+		model.addAttribute("nextUrl", (valid && codes.hasNext()) ? filters.url(program.id(), page + 1) : null);
 		return "promocodes/list";
+	}
+
+	/**
+	 * The list's filters as the form and its links send them: the partner, the state (an unknown one lists every
+	 * state, as before) and the page (from 0).
+	 */
+	record Filters(Long partnerId, String state, @PositiveOrZero(message = "{pages.error.page}") Integer page) {
+
+		static final Filters NONE = new Filters(null, null, null);
+
+		@Nullable PromoCodeState toState() {
+			return PromoCodeState.of(this.state);
+		}
+
+		/** The same filters on another page; only the filters given, so the address stays short. */
+		String url(long programId, int page) {
+			PromoCodeState chosen = toState();
+			return PageLinks.to("/programs/" + programId + "/promo-codes")
+				.with("partnerId", this.partnerId)
+				.with("state", (chosen != null) ? chosen.value() : null)
+				.with("page", (page > 0) ? page : null)
+				.toString();
+		}
+
 	}
 
 	/** The create form as posted; unknown choices fall back to the defaults the API uses. */

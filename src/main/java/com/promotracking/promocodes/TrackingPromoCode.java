@@ -116,16 +116,7 @@ class TrackingPromoCode {
 	}
 
 	PromoCodeState stateAt(Instant now) {
-		if (deactivated()) {
-			return PromoCodeState.DEACTIVATED;
-		}
-		if (this.startsAt.isAfter(now)) {
-			return PromoCodeState.FUTURE;
-		}
-		if (this.endsAt != null && !this.endsAt.isAfter(now)) {
-			return PromoCodeState.EXPIRED;
-		}
-		return PromoCodeState.ACTIVE;
+		return PromoCodeState.at(this.startsAt, this.endsAt, this.deactivatedAt, now);
 	}
 
 	PromoCodeView toView(String partnerName, Instant now) {

@@ -14,12 +14,6 @@ interface TrackingPromoCodeRepository extends Repository<TrackingPromoCode, Long
 
 	TrackingPromoCode save(TrackingPromoCode code);
 
-	@Query("select c from TrackingPromoCode c where c.programId = :programId order by c.id desc")
-	List<TrackingPromoCode> findByProgram(long programId);
-
-	@Query("select c from TrackingPromoCode c where c.programId = :programId and c.partnerId = :partnerId order by c.id desc")
-	List<TrackingPromoCode> findByProgramAndPartner(long programId, long partnerId);
-
 	@Query("select c from TrackingPromoCode c where c.id = :id and c.programId = :programId")
 	Optional<TrackingPromoCode> findInProgram(long id, long programId);
 

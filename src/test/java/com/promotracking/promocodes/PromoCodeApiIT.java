@@ -405,6 +405,76 @@ class PromoCodeApiIT {
 		assertThat(ids.indexOf(second)).isLessThan(ids.indexOf(first));
 	}
 
+	// ---------------------------------------------------------------- pages
+
+	@Test
+	void theListIsOnePageAtATimeNewestFirstAndTheNextPageGoesOnWhereItStopped() {
+		long first = createdId(Map.of("partnerId", this.trailblazer, "code", newCode()));
+		long second = createdId(Map.of("partnerId", this.trailblazer, "code", newCode()));
+		long third = createdId(Map.of("partnerId", this.trailblazer, "code", newCode()));
+		String ofTrailblazer = "?partnerId=" + this.trailblazer;
+
+		List<Long> page0 = ids(list(ALICE, ofTrailblazer + "&size=2"));
+		List<Long> page1 = ids(list(ALICE, ofTrailblazer + "&size=2&page=1"));
+
+		assertThat(page0).containsExactly(third, second);
+		assertThat(page1).hasSize(2).startsWith(first);
+		assertThat(ids(list(ALICE, ofTrailblazer + "&size=4"))).containsExactly(third, second, first, page1.get(1));
+		assertThat(list(ALICE, ofTrailblazer + "&page=1000000")).as("past the end").isEmpty();
+		assertThat(list(ALICE, "?page=" + Integer.MAX_VALUE + "&size=500")).as("far past the end").isEmpty();
+	}
+
+	@Test
+	void aPageIsAtMostFiveHundredCodesAndAHundredUnlessAsked() {
+		assertThat(list(ALICE, "?size=500")).hasSizeLessThanOrEqualTo(500);
+		assertThat(list(ALICE, "")).hasSizeLessThanOrEqualTo(100);
+		assertThat(list(ALICE, "?size=1")).hasSize(1);
+	}
+
+	@ParameterizedTest
+	@CsvSource(textBlock = """
+			page=-1,  page
+			page=abc, page
+			size=0,   size
+			size=501, size
+			size=-5,  size
+			size=ten, size
+			""")
+	void aPageOrSizeOutOfRangeIsRefusedNamingItForBrandsAndPartnersAlike(String query, String field) {
+		for (String user : List.of(ALICE, PAT)) {
+			assertInvalid(this.http.api("GET", codesPath(this.acmeUs.id()) + "?" + query, user, null), field);
+		}
+	}
+
+	@Test
+	void aPartnerPagesThroughTheirOwnCodesOnlyWhateverPartnerTheyAskFor() {
+		long older = createdId(Map.of("partnerId", this.trailblazer, "code", newCode()));
+		long newer = createdId(Map.of("partnerId", this.trailblazer, "code", newCode()));
+		long otherPartners = createdId(Map.of("partnerId", couponCorner(), "code", newCode()));
+
+		List<JsonNode> page0 = list(PAT, "?size=1&partnerId=" + couponCorner());
+		List<JsonNode> page1 = list(PAT, "?size=1&page=1");
+
+		assertThat(ids(page0)).containsExactly(newer);
+		assertThat(ids(page1)).containsExactly(older);
+		assertThat(ids(list(PAT, "?size=500"))).doesNotContain(otherPartners)
+			.containsExactlyElementsOf(ids(list(ALICE, "?size=500&partnerId=" + this.trailblazer)));
+	}
+
+	@Test
+	void aPartnersStateFilterIsAppliedToTheirOwnCodes() {
+		long future = createdId(Map.of("partnerId", this.trailblazer, "code", newCode(), "startsAt", "2099-01-01"));
+		long active = createdId(Map.of("partnerId", this.trailblazer, "code", newCode()));
+
+		List<JsonNode> futures = list(PAT, "?state=future");
+
+		assertThat(ids(futures)).contains(future).doesNotContain(active);
+		assertThat(futures).allSatisfy(code -> {
+			assertThat(code.get("state").asString()).isEqualTo("future");
+			assertThat(code.get("partnerId").asLong()).isEqualTo(this.trailblazer);
+		});
+	}
+
 	// ---------------------------------------------------------------- deactivating
 
 	@Test
@@ -572,7 +642,11 @@ class PromoCodeApiIT {
 		return elements(Http.expect(this.http.api("GET", codesPath(this.acmeUs.id()) + query, user, null), 200).json());
 	}
 
-	/** The program's codes written exactly so, as Alice lists them. */
+	private long couponCorner() {
+		return this.http.partnerId(ALICE, this.acmeUs.id(), "Coupon Corner");
+	}
+
+	/** The program's codes written exactly so, as Alice lists them (among the newest hundred). */
 	private List<JsonNode> codesNamed(String code) {
 		return list(ALICE, "").stream().filter(listed -> listed.get("code").asString().equals(code)).toList();
 	}

@@ -41,7 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -79,10 +78,13 @@ class PromoCodeServiceTest {
 
 	private final TrackingPromoCodeRepository codes = mock(TrackingPromoCodeRepository.class);
 
+	private final PromoCodeStore store = mock(PromoCodeStore.class);
+
 	private final History history = mock(History.class);
 
-	private final PromoCodeService service = new PromoCodeService(this.catalog, this.settings, this.codes, this.history,
-			new ChangeTransactions(mock(PlatformTransactionManager.class), this.history), Clock.fixed(NOW, ZoneOffset.UTC));
+	private final PromoCodeService service = new PromoCodeService(this.catalog, this.settings, this.codes, this.store,
+			this.history, new ChangeTransactions(mock(PlatformTransactionManager.class), this.history),
+			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@BeforeEach
 	void aliceManagesTheProgramWhoseTrackingIsOn() {
@@ -404,7 +406,7 @@ class PromoCodeServiceTest {
 
 			verify(PromoCodeServiceTest.this.codes).findLiveOfOtherPartners(PROGRAM_ID, TRAILBLAZER, MatchType.EXACT);
 			verify(PromoCodeServiceTest.this.codes).findLiveOfOtherPartners(PROGRAM_ID, TRAILBLAZER, MatchType.REGEX);
-			verify(PromoCodeServiceTest.this.codes, never()).findByProgram(anyLong());
+			verifyNoInteractions(PromoCodeServiceTest.this.store);
 		}
 
 		@Test
@@ -495,88 +497,116 @@ class PromoCodeServiceTest {
 	@Nested
 	class StatesAndLists {
 
+		private final Map<Long, String> names = Map.of(TRAILBLAZER, "Trailblazer Deals", OTHER_PARTNER, "Other Deals");
+
 		@Test
-		void theStateOfEachCodeIsComputedAtTheClocksInstant() {
-			TrackingPromoCode future = code(1, "FUTURE1", NOW.plusSeconds(1), null);
-			TrackingPromoCode startsNow = code(2, "NOW1", NOW, null);
-			TrackingPromoCode active = code(3, "ACTIVE1", NOW.minusSeconds(3600), NOW.plusSeconds(1));
-			TrackingPromoCode endsNow = code(4, "ENDSNOW1", NOW.minusSeconds(3600), NOW);
-			TrackingPromoCode expired = code(5, "EXPIRED1", NOW.minusSeconds(7200), NOW.minusSeconds(3600));
+		void theStateOfACodeIsTakenAtTheClocksInstantSoStartingNowIsActiveAndEndingNowIsExpired() {
 			TrackingPromoCode deactivated = code(6, "GONE1", NOW.plusSeconds(3600), null);
 			deactivated.deactivate("carol@csm.example", NOW.minusSeconds(60));
-			given(PromoCodeServiceTest.this.codes.findByProgram(PROGRAM_ID))
-				.willReturn(List.of(future, startsNow, active, endsNow, expired, deactivated));
 
-			List<PromoCodeView> listed = PromoCodeServiceTest.this.service.list(ALICE, PROGRAM_ID, null, null);
-
-			assertThat(listed).extracting(PromoCodeView::code, PromoCodeView::state)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("FUTURE1", PromoCodeState.FUTURE),
-						org.assertj.core.groups.Tuple.tuple("NOW1", PromoCodeState.ACTIVE),
-						org.assertj.core.groups.Tuple.tuple("ACTIVE1", PromoCodeState.ACTIVE),
-						org.assertj.core.groups.Tuple.tuple("ENDSNOW1", PromoCodeState.EXPIRED),
-						org.assertj.core.groups.Tuple.tuple("EXPIRED1", PromoCodeState.EXPIRED),
-						org.assertj.core.groups.Tuple.tuple("GONE1", PromoCodeState.DEACTIVATED));
-			assertThat(listed.get(5).deactivatedBy()).isEqualTo("carol@csm.example");
-			assertThat(listed.get(5).deactivatedAt()).isEqualTo(NOW.minusSeconds(60));
-			assertThat(listed).extracting(PromoCodeView::partnerName).containsOnly("Trailblazer Deals");
+			assertThat(code(1, "FUTURE1", NOW.plusSeconds(1), null).stateAt(NOW)).isEqualTo(PromoCodeState.FUTURE);
+			assertThat(code(2, "NOW1", NOW, null).stateAt(NOW)).isEqualTo(PromoCodeState.ACTIVE);
+			assertThat(code(3, "ACTIVE1", NOW.minusSeconds(3600), NOW.plusSeconds(1)).stateAt(NOW))
+				.isEqualTo(PromoCodeState.ACTIVE);
+			assertThat(code(4, "ENDSNOW1", NOW.minusSeconds(3600), NOW).stateAt(NOW)).isEqualTo(PromoCodeState.EXPIRED);
+			assertThat(code(5, "EXPIRED1", NOW.minusSeconds(7200), NOW.minusSeconds(3600)).stateAt(NOW))
+				.isEqualTo(PromoCodeState.EXPIRED);
+			assertThat(deactivated.stateAt(NOW)).isEqualTo(PromoCodeState.DEACTIVATED);
 		}
 
 		@Test
-		void aStateFilterKeepsOnlyTheCodesInThatState() {
-			given(PromoCodeServiceTest.this.codes.findByProgram(PROGRAM_ID))
-				.willReturn(List.of(code(1, "FUTURE1", NOW.plusSeconds(1), null), code(2, "ACTIVE1", NOW, null),
-						code(3, "EXPIRED1", NOW.minusSeconds(10), NOW.minusSeconds(5))));
+		void aPageAsksForOneCodeMoreThanItShowsToTellThatAnotherPageFollows() {
+			given(PromoCodeServiceTest.this.store.slice(PROGRAM_ID, null, null, NOW, this.names, 20, 11))
+				.willReturn(views(11));
 
-			assertThat(PromoCodeServiceTest.this.service.list(ALICE, PROGRAM_ID, null, PromoCodeState.FUTURE))
-				.extracting(PromoCodeView::code)
-				.containsExactly("FUTURE1");
-			assertThat(PromoCodeServiceTest.this.service.list(ALICE, PROGRAM_ID, null, PromoCodeState.EXPIRED))
-				.extracting(PromoCodeView::code)
-				.containsExactly("EXPIRED1");
-			assertThat(PromoCodeServiceTest.this.service.list(ALICE, PROGRAM_ID, null, PromoCodeState.DEACTIVATED))
-				.isEmpty();
+			PromoCodePage page = PromoCodeServiceTest.this.service.list(ALICE, PROGRAM_ID, null, null, 2, 10);
+
+			assertThat(page.codes()).extracting(PromoCodeView::id).containsExactlyElementsOf(ids(10));
+			assertThat(page.hasNext()).isTrue();
+			assertThat(page.page()).isEqualTo(2);
 		}
 
 		@Test
-		void aPartnerFilterReadsOnlyThatPartnersCodes() {
-			given(PromoCodeServiceTest.this.codes.findByProgramAndPartner(PROGRAM_ID, OTHER_PARTNER))
-				.willReturn(List.of(code(OTHER_PARTNER, 1, "OTHER10", NOW, null)));
+		void theLastPageSaysNoneFollows() {
+			given(PromoCodeServiceTest.this.store.slice(PROGRAM_ID, null, null, NOW, this.names, 0, 11))
+				.willReturn(views(10));
 
-			List<PromoCodeView> listed = PromoCodeServiceTest.this.service.list(ALICE, PROGRAM_ID, OTHER_PARTNER,
-					null);
+			PromoCodePage page = PromoCodeServiceTest.this.service.list(ALICE, PROGRAM_ID, null, null, 0, 10);
 
-			assertThat(listed).extracting(PromoCodeView::code, PromoCodeView::partnerName)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("OTHER10", "Other Deals"));
-			verify(PromoCodeServiceTest.this.codes, never()).findByProgram(anyLong());
+			assertThat(page.codes()).hasSize(10);
+			assertThat(page.hasNext()).isFalse();
+		}
+
+		@Test
+		void thePartnerAndStateFiltersAreLeftToTheStoreAtTheClocksInstant() {
+			given(PromoCodeServiceTest.this.store.slice(PROGRAM_ID, OTHER_PARTNER, PromoCodeState.EXPIRED, NOW,
+					this.names, 0, 51))
+				.willReturn(views(1));
+
+			assertThat(PromoCodeServiceTest.this.service
+				.list(ALICE, PROGRAM_ID, OTHER_PARTNER, PromoCodeState.EXPIRED, 0, 50)
+				.codes()).hasSize(1);
 		}
 
 		@Test
 		void listingChecksAccessFirst() {
 			given(PromoCodeServiceTest.this.catalog.require(ALICE, 99L)).willThrow(new ProgramNotFound());
 
-			assertThatThrownBy(() -> PromoCodeServiceTest.this.service.list(ALICE, 99L, null, null))
+			assertThatThrownBy(() -> PromoCodeServiceTest.this.service.list(ALICE, 99L, null, null, 0, 50))
 				.isInstanceOf(ProgramNotFound.class);
-			verifyNoInteractions(PromoCodeServiceTest.this.codes);
+			verifyNoInteractions(PromoCodeServiceTest.this.codes, PromoCodeServiceTest.this.store);
 		}
 
 		@Test
 		void aPartnerReadsOnlyTheirOwnCodesOfAProgramTheyBelongTo() {
-			given(PromoCodeServiceTest.this.codes.findByProgramAndPartner(PROGRAM_ID, TRAILBLAZER))
-				.willReturn(List.of(code(1, "TRAIL10", NOW, null)));
+			given(PromoCodeServiceTest.this.store.slice(PROGRAM_ID, TRAILBLAZER, PromoCodeState.ACTIVE, NOW,
+					this.names, 100, 101))
+				.willReturn(views(3));
 
-			assertThat(PromoCodeServiceTest.this.service.ownCodes(PAT, PROGRAM_ID)).extracting(PromoCodeView::code)
-				.containsExactly("TRAIL10");
-			verify(PromoCodeServiceTest.this.codes, never()).findByProgram(anyLong());
-			verify(PromoCodeServiceTest.this.codes, never()).findByProgramAndPartner(PROGRAM_ID, OTHER_PARTNER);
+			PromoCodePage own = PromoCodeServiceTest.this.service.ownCodes(PAT, PROGRAM_ID, PromoCodeState.ACTIVE, 1,
+					100);
+
+			assertThat(own.codes()).hasSize(3);
+			assertThat(own.hasNext()).isFalse();
 		}
 
 		@Test
 		void aPartnerOutsideTheProgramReadsNothing() {
 			given(PromoCodeServiceTest.this.catalog.requireJoined(PAT, 99L)).willThrow(new ProgramNotFound());
 
-			assertThatThrownBy(() -> PromoCodeServiceTest.this.service.ownCodes(PAT, 99L))
+			assertThatThrownBy(() -> PromoCodeServiceTest.this.service.ownCodes(PAT, 99L, null, 0, 100))
 				.isInstanceOf(ProgramNotFound.class);
-			verifyNoInteractions(PromoCodeServiceTest.this.codes);
+			verifyNoInteractions(PromoCodeServiceTest.this.codes, PromoCodeServiceTest.this.store);
+		}
+
+		@Test
+		void theExportReadsInBatchesWithTheStatesOfOneInstant() {
+			Iterable<PromoCodeView> batches = List.of();
+			given(PromoCodeServiceTest.this.store.all(PROGRAM_ID, TRAILBLAZER, PromoCodeState.FUTURE, NOW, this.names,
+					PromoCodeService.EXPORT_BATCH))
+				.willReturn(batches);
+
+			assertThat(PromoCodeServiceTest.this.service.export(ALICE, PROGRAM_ID, TRAILBLAZER, PromoCodeState.FUTURE))
+				.isSameAs(batches);
+		}
+
+		@Test
+		void theExportChecksAccessBeforeAnythingIsRead() {
+			given(PromoCodeServiceTest.this.catalog.require(ALICE, 99L)).willThrow(new ProgramNotFound());
+
+			assertThatThrownBy(() -> PromoCodeServiceTest.this.service.export(ALICE, 99L, null, null))
+				.isInstanceOf(ProgramNotFound.class);
+			verifyNoInteractions(PromoCodeServiceTest.this.store);
+		}
+
+		private static List<Long> ids(int count) {
+			return java.util.stream.LongStream.rangeClosed(1, count).map(n -> 1_000 - n).boxed().toList();
+		}
+
+		private static List<PromoCodeView> views(int count) {
+			return ids(count).stream()
+				.map(id -> code(id, "CODE" + id, NOW.minusSeconds(60), null).toView("Trailblazer Deals", NOW))
+				.toList();
 		}
 
 	}

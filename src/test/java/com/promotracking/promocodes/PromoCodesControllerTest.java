@@ -33,6 +33,7 @@ import com.promotracking.users.SignedInUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -45,7 +46,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-/** The promo codes page's create form: dates and time zone bound by their types, errors on their fields. */
+/**
+ * The promo codes page: a page of the list with links to the pages around it that keep the filters, a page number
+ * that cannot be read told on the page; and the create form, dates and time zone bound by their types, errors on
+ * their fields.
+ */
 @WebMvcTest(controllers = PromoCodesController.class)
 @Import({ SecurityTestSupport.class, SignedInUsers.class })
 class PromoCodesControllerTest {
@@ -70,7 +75,79 @@ class PromoCodesControllerTest {
 	void aliceSeesTheProgram() {
 		given(this.catalog.require(ALICE, 11)).willReturn(PROGRAM);
 		given(this.catalog.partnersOf(PROGRAM)).willReturn(List.of(new PartnerView(5, "Trailblazer Deals")));
-		given(this.codes.list(ALICE, 11, null, null)).willReturn(List.of());
+		given(this.codes.list(ALICE, 11, null, null, 0, PromoCodesController.PAGE_SIZE))
+			.willReturn(new PromoCodePage(List.of(), 0, PromoCodesController.PAGE_SIZE, false));
+	}
+
+	@Test
+	void theFirstPageShowsItsCodesAndLinksToTheNextWithTheFilters() throws Exception {
+		given(this.codes.list(ALICE, 11, 5L, PromoCodeState.ACTIVE, 0, PromoCodesController.PAGE_SIZE))
+			.willReturn(new PromoCodePage(codes(950, 50), 0, PromoCodesController.PAGE_SIZE, true));
+
+		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("partnerId", "5").param("state", "active"))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("#promo-codes tbody tr")).hasSize(50);
+		assertThat(page.select("#promo-codes tbody tr").first().id()).isEqualTo("code-950");
+		assertThat(page.select("#next-page").attr("href")).isEqualTo(LIST + "?partnerId=5&state=active&page=1");
+		assertThat(page.select("#previous-page")).isEmpty();
+		assertThat(page.select("#page-number").text()).isEqualTo("Page 1");
+		assertThat(page.select("#download-csv").attr("href")).isEqualTo(LIST + ".csv?partnerId=5&state=active");
+		assertThat(page.select("#filter-partner option[selected]").val()).isEqualTo("5");
+		assertThat(page.select("#filter-state option[selected]").val()).isEqualTo("active");
+	}
+
+	@Test
+	void aLaterPageLinksBackAndTheLastHasNoNextLink() throws Exception {
+		given(this.codes.list(ALICE, 11, null, null, 2, PromoCodesController.PAGE_SIZE))
+			.willReturn(new PromoCodePage(codes(850, 3), 2, PromoCodesController.PAGE_SIZE, false));
+
+		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("page", "2")).andExpect(status().isOk()));
+
+		assertThat(page.select("#promo-codes tbody tr")).extracting(row -> row.id())
+			.containsExactly("code-850", "code-849", "code-848");
+		assertThat(page.select("#previous-page").attr("href")).isEqualTo(LIST + "?page=1");
+		assertThat(page.select("#next-page")).isEmpty();
+		assertThat(page.select("#page-number").text()).isEqualTo("Page 3");
+	}
+
+	@Test
+	void theLinkBackToTheFirstPageHasNoPageNumber() throws Exception {
+		given(this.codes.list(ALICE, 11, null, PromoCodeState.EXPIRED, 1, PromoCodesController.PAGE_SIZE))
+			.willReturn(new PromoCodePage(codes(800, 1), 1, PromoCodesController.PAGE_SIZE, false));
+
+		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("page", "1").param("state", "expired"))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("#previous-page").attr("href")).isEqualTo(LIST + "?state=expired");
+	}
+
+	@ParameterizedTest(name = "page={0}")
+	@CsvSource(textBlock = """
+			-1,  The page number must not be negative.
+			abc, The page number must be a whole number.
+			""")
+	void aPageNumberThatCannotBeReadAnswers400WithTheReasonAndListsNothing(String number, String message)
+			throws Exception {
+		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("page", number))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("promocodes/list")));
+
+		assertThat(page.select("#filter-error").text()).isEqualTo(message);
+		assertThat(page.select("#filter-error").attr("role")).isEqualTo("alert");
+		assertThat(page.select("#not-listed").text()).isEqualTo("Correct the filters to see the promo codes.");
+		assertThat(page.select("#no-codes, #promo-codes, #download-csv, #next-page, #previous-page")).isEmpty();
+		verify(this.codes, never()).list(any(), anyLong(), any(), any(), anyInt(), anyInt());
+	}
+
+	@Test
+	void aPartnerThatIsNotANumberIsToldOnThePartnerFilter() throws Exception {
+		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("partnerId", "five"))
+			.andExpect(status().isBadRequest()));
+
+		assertThat(page.select("#filter-error").text()).isEqualTo("Choose a partner from the list.");
+		assertThat(page.select("#filter-partner").attr("aria-invalid")).isEqualTo("true");
+		verify(this.codes, never()).list(any(), anyLong(), any(), any(), anyInt(), anyInt());
 	}
 
 	@Test
@@ -159,6 +236,16 @@ class PromoCodesControllerTest {
 		Instant now = Instant.parse("2030-01-01T00:00:00Z");
 		return new PromoCodeView(1, 11, 5, "Trailblazer Deals", code, MatchType.EXACT, CreditPolicy.ALWAYS, now, null,
 				"UTC", PromoCodeState.ACTIVE, now, "alice@acme.example", null, null, null);
+	}
+
+	/** {@code count} codes, newest (highest id) first, from {@code newest} down. */
+	private static List<PromoCodeView> codes(long newest, int count) {
+		Instant now = Instant.parse("2030-01-01T00:00:00Z");
+		return java.util.stream.LongStream.range(0, count)
+			.mapToObj(n -> new PromoCodeView(newest - n, 11, 5, "Trailblazer Deals", "CODE" + (newest - n),
+					MatchType.EXACT, CreditPolicy.ALWAYS, now, null, "UTC", PromoCodeState.ACTIVE, now,
+					"alice@acme.example", null, null, null))
+			.toList();
 	}
 
 	private static MockHttpServletRequestBuilder asAlice(MockHttpServletRequestBuilder request) {
