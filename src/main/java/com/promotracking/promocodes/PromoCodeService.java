@@ -200,16 +200,16 @@ public class PromoCodeService {
 	private String checkedCode(long programId, long partnerId, String raw, MatchType matchType) {
 		String code = PromoCodeChecks.written(raw, matchType);
 		if (matchType == MatchType.EXACT) {
-			for (TrackingPromoCode regex : this.codes.findLiveOfOtherPartners(programId, partnerId, MatchType.REGEX)) {
-				if (PromoCodeChecks.matchesSomeCaseOf(PromoCodeChecks.anyCase(regex.code()), code)) {
+			for (String regex : this.codes.liveCodesOfOtherPartners(programId, partnerId, MatchType.REGEX)) {
+				if (PromoCodeChecks.matchesSomeCaseOf(PromoCodeChecks.anyCase(regex), code)) {
 					throw new InvalidField("code", "promoCode.error.matchedByOtherPartnersRegex");
 				}
 			}
 		}
 		else {
 			Pattern anyCase = PromoCodeChecks.anyCase(code);
-			for (TrackingPromoCode exact : this.codes.findLiveOfOtherPartners(programId, partnerId, MatchType.EXACT)) {
-				if (PromoCodeChecks.matchesSomeCaseOf(anyCase, exact.code())) {
+			for (String exact : this.codes.liveCodesOfOtherPartners(programId, partnerId, MatchType.EXACT)) {
+				if (PromoCodeChecks.matchesSomeCaseOf(anyCase, exact)) {
 					throw new InvalidField("code", "promoCode.error.regexMatchesOtherPartnersCode");
 				}
 			}

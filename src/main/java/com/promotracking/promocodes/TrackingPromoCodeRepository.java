@@ -24,12 +24,16 @@ interface TrackingPromoCodeRepository extends Repository<TrackingPromoCode, Long
 
 	Optional<TrackingPromoCode> findByProgramIdAndCodeKey(long programId, String codeKey);
 
-	/** Codes of the program's other partners that still credit someone, to keep attribution unambiguous. */
+	/**
+	 * The codes (as written) of the program's other partners that still credit someone, to keep attribution
+	 * unambiguous. Only the text: a new regex is checked against every live exact code, and a program may hold a
+	 * hundred thousand, which as entities filled the heap.
+	 */
 	@Query("""
-			select c from TrackingPromoCode c
+			select c.code from TrackingPromoCode c
 			where c.programId = :programId and c.partnerId <> :partnerId and c.deactivatedAt is null
 			  and c.matchType = :matchType""")
-	List<TrackingPromoCode> findLiveOfOtherPartners(long programId, long partnerId, MatchType matchType);
+	List<String> liveCodesOfOtherPartners(long programId, long partnerId, MatchType matchType);
 
 	@Query("""
 			select new com.promotracking.promocodes.PromoCodeRule(c.id, c.partnerId, c.code, c.matchType, c.creditPolicy,

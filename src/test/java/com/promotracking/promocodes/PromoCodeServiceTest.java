@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -404,8 +405,8 @@ class PromoCodeServiceTest {
 			assertThat(create(regex(TRAILBLAZER, "OTHER[0-9]+")).code()).isEqualTo("OTHER[0-9]+");
 			assertThat(create(exact(TRAILBLAZER, "OTHER10")).code()).isEqualTo("OTHER10");
 
-			verify(PromoCodeServiceTest.this.codes).findLiveOfOtherPartners(PROGRAM_ID, TRAILBLAZER, MatchType.EXACT);
-			verify(PromoCodeServiceTest.this.codes).findLiveOfOtherPartners(PROGRAM_ID, TRAILBLAZER, MatchType.REGEX);
+			verify(PromoCodeServiceTest.this.codes).liveCodesOfOtherPartners(PROGRAM_ID, TRAILBLAZER, MatchType.EXACT);
+			verify(PromoCodeServiceTest.this.codes).liveCodesOfOtherPartners(PROGRAM_ID, TRAILBLAZER, MatchType.REGEX);
 			verifyNoInteractions(PromoCodeServiceTest.this.store);
 		}
 
@@ -722,7 +723,8 @@ class PromoCodeServiceTest {
 	}
 
 	private void othersLive(long partnerId, MatchType type, TrackingPromoCode... found) {
-		given(this.codes.findLiveOfOtherPartners(PROGRAM_ID, partnerId, type)).willReturn(List.of(found));
+		given(this.codes.liveCodesOfOtherPartners(PROGRAM_ID, partnerId, type))
+			.willReturn(Stream.of(found).map(TrackingPromoCode::code).toList());
 	}
 
 	private static TrackingPromoCode stored(long partnerId, String code, MatchType type) {
