@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -30,6 +31,7 @@ import com.promotracking.audit.Channel;
 import com.promotracking.eventtypes.EventTypeService.Reviewed;
 import com.promotracking.kernel.AnyJsonValue;
 import com.promotracking.kernel.ApiValues;
+import com.promotracking.kernel.InvalidField;
 import com.promotracking.kernel.VisibleText;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.web.JsonBodies;
@@ -39,6 +41,11 @@ import com.promotracking.web.JsonBodies;
 class EventTypeApiController {
 
 	private static final String PROGRAM = "/api/programs/{programId}";
+
+	static final int DEFAULT_PAGE_SIZE = 100;
+
+	/** The most test actions one answer holds (testAction.error.size says it too). */
+	static final int MAX_PAGE_SIZE = 500;
 
 	private final EventTypeService service;
 
@@ -61,7 +68,7 @@ class EventTypeApiController {
 
 	@GetMapping(PROGRAM + "/event-types/{eventTypeId}")
 	EventTypeResponse eventType(@PathVariable long programId, @PathVariable long eventTypeId, CurrentUser user) {
-		return EventTypeResponse.of(this.service.details(user, programId, eventTypeId).eventType());
+		return EventTypeResponse.of(this.service.eventType(user, programId, eventTypeId));
 	}
 
 	@DeleteMapping(PROGRAM + "/event-types/{eventTypeId}")
@@ -71,10 +78,24 @@ class EventTypeApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/**
+	 * One page of the event type's test actions, newest first: an event type may hold ten thousand, each with its
+	 * payload, and one answer of them all would hold them all in memory at once.
+	 */
 	@GetMapping(PROGRAM + "/event-types/{eventTypeId}/test-actions")
 	List<TestActionResponse> testActions(@PathVariable long programId, @PathVariable long eventTypeId,
+			@RequestParam(defaultValue = "0") @Schema(minimum = "0") int page,
+			@RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Schema(minimum = "1",
+					maximum = "" + MAX_PAGE_SIZE) int size,
 			CurrentUser user) {
-		return this.service.details(user, programId, eventTypeId)
+		// Refused before anything is looked up, whoever asks.
+		if (page < 0) {
+			throw new InvalidField("page", "testAction.error.page");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidField("size", "testAction.error.size");
+		}
+		return this.service.testActions(user, programId, eventTypeId, page, size)
 			.testActions()
 			.stream()
 			.map(TestActionResponse::of)

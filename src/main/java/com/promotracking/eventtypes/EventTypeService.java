@@ -35,6 +35,8 @@ class EventTypeService {
 
 	private final TestActionRepository testActions;
 
+	private final TestActionStore store;
+
 	private final PromoCodeValidations validations;
 
 	private final History history;
@@ -44,10 +46,12 @@ class EventTypeService {
 	private final Clock clock;
 
 	EventTypeService(ProgramCatalog catalog, EventTypeRepository eventTypes, TestActionRepository testActions,
-			PromoCodeValidations validations, History history, ChangeTransactions changes, Clock clock) {
+			TestActionStore store, PromoCodeValidations validations, History history, ChangeTransactions changes,
+			Clock clock) {
 		this.catalog = catalog;
 		this.eventTypes = eventTypes;
 		this.testActions = testActions;
+		this.store = store;
 		this.validations = validations;
 		this.history = history;
 		this.changes = changes;
@@ -60,12 +64,29 @@ class EventTypeService {
 		return this.eventTypes.summariesOf(programId);
 	}
 
+	/** The event type alone: none of its test actions is read. */
 	@Transactional(readOnly = true)
-	public EventTypeDetails details(CurrentUser user, long programId, long eventTypeId) {
+	EventTypeSummary eventType(CurrentUser user, long programId, long eventTypeId) {
+		this.catalog.require(user, programId);
+		return this.eventTypes.summaryOf(eventType(programId, eventTypeId).id());
+	}
+
+	/** The event type and one page of its test actions, newest first. */
+	@Transactional(readOnly = true)
+	EventTypeDetails details(CurrentUser user, long programId, long eventTypeId, int page, int size) {
 		this.catalog.require(user, programId);
 		EventType eventType = eventType(programId, eventTypeId);
-		return new EventTypeDetails(this.eventTypes.summaryOf(eventType.id()),
-				this.testActions.findByEventType(eventType).stream().map(TestAction::toView).toList());
+		return new EventTypeDetails(this.eventTypes.summaryOf(eventType.id()), page(eventType, page, size));
+	}
+
+	/**
+	 * One page of the event type's test actions, newest first: an event type may hold ten thousand, and reading them
+	 * all for each view held them all in memory at once.
+	 */
+	@Transactional(readOnly = true)
+	TestActionPage testActions(CurrentUser user, long programId, long eventTypeId, int page, int size) {
+		this.catalog.require(user, programId);
+		return page(eventType(programId, eventTypeId), page, size);
 	}
 
 	/** The name is unique in the program, without case; an attempt at a taken name is in the history. */
@@ -183,6 +204,13 @@ class EventTypeService {
 		});
 	}
 
+	/** Asks for one more than the page shows: whether another page follows is read, never counted. */
+	private TestActionPage page(EventType eventType, int page, int size) {
+		List<TestActionView> found = this.store.slice(eventType, (long) page * size, size + 1);
+		boolean hasNext = found.size() > size;
+		return new TestActionPage(hasNext ? List.copyOf(found.subList(0, size)) : found, page, size, hasNext);
+	}
+
 	private Reviewed reviewed(long programId, TestAction action) {
 		return new Reviewed(action.toView(), this.validations.of(programId).isPresent());
 	}
@@ -212,7 +240,7 @@ class EventTypeService {
 	record Reviewed(TestActionView action, boolean promoCodeValidated) {
 	}
 
-	record EventTypeDetails(EventTypeSummary eventType, List<TestActionView> testActions) {
+	record EventTypeDetails(EventTypeSummary eventType, TestActionPage testActions) {
 	}
 
 }

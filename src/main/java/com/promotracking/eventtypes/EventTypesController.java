@@ -2,6 +2,7 @@ package com.promotracking.eventtypes;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -22,6 +23,7 @@ import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.web.PageController;
+import com.promotracking.web.PageLinks;
 
 /**
  * Settings → Tracking → Event types: create event types, see their test actions, review them. Approving a
@@ -42,6 +44,12 @@ class EventTypesController {
 	private static final String REVIEW = "review";
 
 	private static final String WITHDRAWAL = "withdrawal";
+
+	/** The event type page's page number, which its error message reads (and typeMismatch.paging.page names). */
+	private static final String PAGING = "paging";
+
+	/** Test actions the event type page shows at a time. */
+	static final int PAGE_SIZE = 50;
 
 	private final ProgramCatalog catalog;
 
@@ -83,12 +91,36 @@ class EventTypesController {
 		return listPage(programId, user, model);
 	}
 
+	/**
+	 * The event type and a page of its test actions, newest first, with links to the pages around it. A page number
+	 * that could not be read answers 400 with the reason on the page and lists nothing, as the promo codes page does.
+	 */
 	@GetMapping(EVENT_TYPE)
-	String eventType(@PathVariable long programId, @PathVariable long eventTypeId, CurrentUser user, Model model) {
-		EventTypeDetails details = this.service.details(user, programId, eventTypeId);
+	String eventType(@PathVariable long programId, @PathVariable long eventTypeId,
+			@Valid @ModelAttribute(PAGING) Paging paging, BindingResult binding, CurrentUser user, Model model,
+			HttpServletResponse response) {
+		boolean valid = !binding.hasErrors();
+		int page = (valid && paging.page() != null) ? paging.page() : 0;
+		EventTypeSummary eventType;
+		TestActionPage testActions;
+		if (valid) {
+			EventTypeDetails details = this.service.details(user, programId, eventTypeId, page, PAGE_SIZE);
+			eventType = details.eventType();
+			testActions = details.testActions();
+		}
+		else {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			eventType = this.service.eventType(user, programId, eventTypeId);
+			testActions = TestActionPage.none(PAGE_SIZE);
+		}
 		programModel(programId, user, model);
-		model.addAttribute("eventType", details.eventType());
-		model.addAttribute("testActions", details.testActions());
+		model.addAttribute("eventType", eventType);
+		model.addAttribute("testActions", testActions.testActions());
+		model.addAttribute("listed", valid);
+		model.addAttribute("pageNumber", (long) page + 1);
+		model.addAttribute("previousUrl", (valid && page > 0) ? Paging.url(programId, eventTypeId, page - 1) : null);
+		model.addAttribute("nextUrl",
+				(valid && testActions.hasNext()) ? Paging.url(programId, eventTypeId, page + 1) : null);
 		model.addAttribute("testExample", testExample(programId, eventTypeId));
 		return "eventtypes/event-type";
 	}
@@ -201,6 +233,18 @@ class EventTypesController {
 		return "curl -u " + login + " -H 'Content-Type: application/json' -X POST \\\n"
 				+ "  -d '{\"orderId\": \"TEST-1001\", \"amount\": 49.90, \"currency\": \"EUR\", \"promoCode\": \"WELCOME10\"}' \\\n"
 				+ "  " + url;
+	}
+
+	/** The event type page's page number (from 0), as its links send it. */
+	record Paging(@PositiveOrZero(message = "{pages.error.page}") Integer page) {
+
+		/** Another page of the event type; the first without a number, so its address is the event type's own. */
+		static String url(long programId, long eventTypeId, int page) {
+			return PageLinks.to("/programs/" + programId + "/event-types/" + eventTypeId)
+				.with("page", (page > 0) ? page : null)
+				.toString();
+		}
+
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.promotracking.eventtypes;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -23,10 +22,6 @@ interface TestActionRepository extends Repository<TestAction, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select t from TestAction t join fetch t.eventType e where t.id = :id and e.programId = :programId")
 	Optional<TestAction> findForUpdate(long id, long programId);
-
-	/** Newest first. */
-	@Query("select t from TestAction t join fetch t.eventType e where e = :eventType order by t.id desc")
-	List<TestAction> findByEventType(EventType eventType);
 
 	boolean existsByEventTypeAndOrderId(EventType eventType, String orderId);
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -426,6 +427,136 @@ class EventTypeApiIT {
 				.containsExactly("pending", "rejected", "approved");
 			assertThat(list.get(1).get("reviewComment").asString()).isEqualTo("wrong amount");
 			assertThat(list.get(0).get("promoCode").asString()).isEqualTo("LIST3");
+		}
+
+	}
+
+	// =====================================================================================================
+	// Pages of test actions
+
+	@Nested
+	class Pages {
+
+		long eventType;
+
+		@BeforeEach
+		void anEventTypeOfItsOwn() {
+			this.eventType = createEventType(acmeFr.id(), ALICE, uniqueName("Pages"), "sale");
+		}
+
+		@Test
+		void theListIsOnePageAtATimeNewestFirstAndTheNextPageGoesOnWhereItStopped() {
+			List<Long> newestFirst = receivedNewestFirst(5);
+
+			assertThat(ids("?size=2")).containsExactlyElementsOf(newestFirst.subList(0, 2));
+			assertThat(ids("?size=2&page=1")).containsExactlyElementsOf(newestFirst.subList(2, 4));
+			assertThat(ids("?size=2&page=2")).containsExactlyElementsOf(newestFirst.subList(4, 5));
+			assertThat(ids("?size=2&page=3")).as("past the end").isEmpty();
+			assertThat(ids("?page=" + Integer.MAX_VALUE + "&size=500")).as("far past the end").isEmpty();
+			assertThat(ids("")).as("the first page by default").containsExactlyElementsOf(newestFirst);
+		}
+
+		@Test
+		void aPageIsAHundredTestActionsUnlessAskedAndAtMostFiveHundred() {
+			List<Long> newestFirst = receivedNewestFirst(101);
+
+			assertThat(ids("")).containsExactlyElementsOf(newestFirst.subList(0, 100));
+			assertThat(ids("?page=1")).containsExactly(newestFirst.get(100));
+			assertThat(ids("?size=500")).containsExactlyElementsOf(newestFirst);
+			assertThat(ids("?size=1")).containsExactly(newestFirst.get(0));
+		}
+
+		@ParameterizedTest(name = "{0}")
+		@CsvSource(textBlock = """
+				page=-1,  page, must not be negative
+				page=abc, page,
+				size=0,   size, must be from 1 to 500
+				size=501, size, must be from 1 to 500
+				size=-5,  size, must be from 1 to 500
+				size=ten, size,
+				""")
+		void aPageOrSizeOutOfRangeIsRefusedWith400NamingIt(String query, String field, String reason) {
+			Response refused = http.api("GET", testActionsPath(acmeFr.id(), this.eventType) + "?" + query, ALICE,
+					null);
+
+			JsonNode problem = assertProblem(refused, 400, "invalid-request");
+			assertThat(errorFields(problem)).containsExactly(field);
+			assertThat(problem.get("detail").asString()).contains(field);
+			if (reason != null) {
+				assertThat(problem.at("/errors/0/message").asString()).isEqualTo(reason);
+			}
+		}
+
+		@Test
+		void aPageOutOfRangeIsRefusedInFrenchToo() {
+			Response refused = http.api("GET", testActionsPath(acmeFr.id(), this.eventType) + "?size=501", ALICE,
+					null, "Accept-Language", "fr");
+
+			JsonNode problem = assertProblem(refused, 400, "invalid-request");
+			assertThat(problem.at("/errors/0/message").asString()).isEqualTo("doit être compris entre 1 et 500");
+		}
+
+		@Test
+		void theEventTypeAloneAnswersItsFourFieldsWhateverItsTestActions() {
+			long approved = receivedNewestFirst(3).get(2);
+			Http.expect(review(acmeFr.id(), approved, ALICE, "approve", null), 200);
+
+			JsonNode eventType = Http.expect(http.api("GET", eventTypePath(acmeFr.id(), this.eventType), ALICE, null),
+					200).json();
+
+			assertThat(eventType.propertyNames()).containsExactly("id", "name", "kind", "state");
+			assertThat(eventType.get("id").asLong()).isEqualTo(this.eventType);
+			assertThat(eventType.get("state").asString()).isEqualTo("active");
+		}
+
+		@Test
+		void theEventTypePageShowsFiftyAtATimeWithLinksBetweenThePages() {
+			List<Long> newestFirst = receivedNewestFirst(51);
+			Http.Session alice = http.login(ALICE);
+			String path = "/programs/" + acmeFr.id() + "/event-types/" + this.eventType;
+
+			Document first = Http.expect(http.get(alice, path), 200).html();
+			Document second = Http.expect(http.get(alice, first.select("#next-page").attr("href")), 200).html();
+			Response refused = http.get(alice, path + "?page=-1");
+
+			assertThat(testActionIds(first)).containsExactlyElementsOf(newestFirst.subList(0, 50));
+			assertThat(first.select("#page-number").text()).isEqualTo("Page 1");
+			assertThat(first.select("#previous-page")).isEmpty();
+			assertThat(testActionIds(second)).containsExactly(newestFirst.get(50));
+			assertThat(second.select("#page-number").text()).isEqualTo("Page 2");
+			assertThat(second.select("#next-page")).isEmpty();
+			assertThat(second.select("#previous-page").attr("href")).isEqualTo(path);
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.html().select("#page-error").text()).isEqualTo("The page number must not be negative.");
+			assertThat(refused.html().select("#test-actions")).isEmpty();
+		}
+
+		/** Receives {@code count} test conversions for the event type; their ids, newest first. */
+		private List<Long> receivedNewestFirst(int count) {
+			List<Long> ids = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				ids.add(0, receive(acmeFr.id(), this.eventType, conversion(orderId("PAGE"), "10", "EUR", null))
+					.get("id")
+					.asLong());
+			}
+			return ids;
+		}
+
+		private List<Long> ids(String query) {
+			List<Long> ids = new ArrayList<>();
+			Http.expect(http.api("GET", testActionsPath(acmeFr.id(), this.eventType) + query, ALICE, null), 200)
+				.json()
+				.forEach(action -> ids.add(action.get("id").asLong()));
+			return ids;
+		}
+
+		/** The test actions a page lists, by the id in each row's link. */
+		private static List<Long> testActionIds(Document page) {
+			return page.select("#test-actions tbody tr a")
+				.eachAttr("href")
+				.stream()
+				.map(href -> Long.parseLong(href.substring(href.lastIndexOf('/') + 1)))
+				.toList();
 		}
 
 	}

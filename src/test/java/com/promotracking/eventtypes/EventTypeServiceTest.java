@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -89,12 +92,14 @@ class EventTypeServiceTest {
 
 	private final TestActionRepository testActions = mock(TestActionRepository.class);
 
+	private final TestActionStore store = mock(TestActionStore.class);
+
 	private final PromoCodeValidations validations = mock(PromoCodeValidations.class);
 
 	private final History history = mock(History.class);
 
 	private final EventTypeService service = new EventTypeService(this.catalog, this.eventTypes, this.testActions,
-			this.validations, this.history, new ChangeTransactions(mock(PlatformTransactionManager.class), this.history),
+			this.store, this.validations, this.history, new ChangeTransactions(mock(PlatformTransactionManager.class), this.history),
 			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private EventType onlineSale;
@@ -376,17 +381,56 @@ class EventTypeServiceTest {
 		}
 
 		@Test
-		void detailsShowTheEventTypeWithItsTestActions() {
+		void detailsShowTheEventTypeWithOnePageOfItsTestActionsAndThatAnotherFollows() {
 			EventTypeSummary summary = new EventTypeSummary(EVENT_TYPE_ID, "Online Sale", EventTypeKind.SALE, true);
 			given(EventTypeServiceTest.this.eventTypes.summaryOf(EVENT_TYPE_ID)).willReturn(summary);
-			TestAction action = action(ReviewState.APPROVED, "ETE15");
-			given(EventTypeServiceTest.this.testActions.findByEventType(EventTypeServiceTest.this.onlineSale))
-				.willReturn(List.of(action));
+			List<TestActionView> read = views(1000, 51);
+			given(EventTypeServiceTest.this.store.slice(EventTypeServiceTest.this.onlineSale, 100, 51)).willReturn(read);
 
-			EventTypeDetails details = EventTypeServiceTest.this.service.details(ALICE, PROGRAM_ID, EVENT_TYPE_ID);
+			EventTypeDetails details = EventTypeServiceTest.this.service.details(ALICE, PROGRAM_ID, EVENT_TYPE_ID, 2,
+					50);
 
 			assertThat(details.eventType()).isEqualTo(summary);
-			assertThat(details.testActions()).containsExactly(action.toView());
+			assertThat(details.testActions().testActions()).as("the one more read only tells another page follows")
+				.containsExactlyElementsOf(read.subList(0, 50));
+			assertThat(details.testActions().hasNext()).isTrue();
+			assertThat(details.testActions().page()).isEqualTo(2);
+			verifyNoInteractions(EventTypeServiceTest.this.testActions);
+		}
+
+		@Test
+		void aPageShorterThanAskedIsTheLast() {
+			List<TestActionView> read = views(7, 7);
+			given(EventTypeServiceTest.this.store.slice(EventTypeServiceTest.this.onlineSale, 0, 101)).willReturn(read);
+
+			TestActionPage page = EventTypeServiceTest.this.service.testActions(ALICE, PROGRAM_ID, EVENT_TYPE_ID, 0,
+					100);
+
+			assertThat(page.testActions()).containsExactlyElementsOf(read);
+			assertThat(page.hasNext()).isFalse();
+		}
+
+		@Test
+		void aPageFarPastTheEndIsAskedAtItsOffsetWithoutOverflow() {
+			given(EventTypeServiceTest.this.store.slice(any(), anyLong(), anyInt())).willReturn(List.of());
+
+			TestActionPage page = EventTypeServiceTest.this.service.testActions(ALICE, PROGRAM_ID, EVENT_TYPE_ID,
+					Integer.MAX_VALUE, 500);
+
+			assertThat(page.testActions()).isEmpty();
+			verify(EventTypeServiceTest.this.store).slice(EventTypeServiceTest.this.onlineSale,
+					(long) Integer.MAX_VALUE * 500, 501);
+		}
+
+		@Test
+		void theEventTypeAloneReadsNoTestAction() {
+			EventTypeSummary summary = new EventTypeSummary(EVENT_TYPE_ID, "Online Sale", EventTypeKind.SALE, false);
+			given(EventTypeServiceTest.this.eventTypes.summaryOf(EVENT_TYPE_ID)).willReturn(summary);
+
+			assertThat(EventTypeServiceTest.this.service.eventType(ALICE, PROGRAM_ID, EVENT_TYPE_ID))
+				.isEqualTo(summary);
+
+			verifyNoInteractions(EventTypeServiceTest.this.store, EventTypeServiceTest.this.testActions);
 		}
 
 		@Test
@@ -430,7 +474,8 @@ class EventTypeServiceTest {
 				.isInstanceOf(ProgramNotFound.class);
 
 			verifyNoInteractions(EventTypeServiceTest.this.eventTypes, EventTypeServiceTest.this.testActions,
-					EventTypeServiceTest.this.validations, EventTypeServiceTest.this.history);
+					EventTypeServiceTest.this.store, EventTypeServiceTest.this.validations,
+					EventTypeServiceTest.this.history);
 		}
 
 		@ParameterizedTest(name = "{0}")
@@ -445,7 +490,8 @@ class EventTypeServiceTest {
 
 			verify(EventTypeServiceTest.this.eventTypes).findInProgram(EVENT_TYPE_ID, OTHER_PROGRAM_ID);
 			verifyNoMoreInteractions(EventTypeServiceTest.this.eventTypes);
-			verifyNoInteractions(EventTypeServiceTest.this.testActions, EventTypeServiceTest.this.history);
+			verifyNoInteractions(EventTypeServiceTest.this.testActions, EventTypeServiceTest.this.store,
+					EventTypeServiceTest.this.history);
 		}
 
 		@ParameterizedTest(name = "{0}")
@@ -472,7 +518,9 @@ class EventTypeServiceTest {
 	static Stream<Arguments> everyOperation() {
 		TestConversion conversion = new TestConversion("X", BigDecimal.ONE, "EUR", null);
 		return Stream.of(operation("list", s -> s.list(ALICE, 99L)),
-				operation("details", s -> s.details(ALICE, 99L, EVENT_TYPE_ID)),
+				operation("eventType", s -> s.eventType(ALICE, 99L, EVENT_TYPE_ID)),
+				operation("details", s -> s.details(ALICE, 99L, EVENT_TYPE_ID, 0, 50)),
+				operation("testActions", s -> s.testActions(ALICE, 99L, EVENT_TYPE_ID, 0, 100)),
 				operation("create", s -> s.create(ALICE, 99L, new NewEventType("X", "sale"), Channel.API)),
 				operation("deleteEventType", s -> s.deleteEventType(ALICE, 99L, EVENT_TYPE_ID, Channel.API)),
 				operation("receive", s -> s.receive(ALICE, 99L, EVENT_TYPE_ID, conversion, "{}")),
@@ -484,7 +532,9 @@ class EventTypeServiceTest {
 
 	static Stream<Arguments> eventTypeOperationsThroughTheOtherProgram() {
 		TestConversion conversion = new TestConversion("X", BigDecimal.ONE, "EUR", null);
-		return Stream.of(operation("details", s -> s.details(ALICE, OTHER_PROGRAM_ID, EVENT_TYPE_ID)),
+		return Stream.of(operation("eventType", s -> s.eventType(ALICE, OTHER_PROGRAM_ID, EVENT_TYPE_ID)),
+				operation("details", s -> s.details(ALICE, OTHER_PROGRAM_ID, EVENT_TYPE_ID, 0, 50)),
+				operation("testActions", s -> s.testActions(ALICE, OTHER_PROGRAM_ID, EVENT_TYPE_ID, 0, 100)),
 				operation("deleteEventType", s -> s.deleteEventType(ALICE, OTHER_PROGRAM_ID, EVENT_TYPE_ID, Channel.API)),
 				operation("receive", s -> s.receive(ALICE, OTHER_PROGRAM_ID, EVENT_TYPE_ID, conversion, "{}")));
 	}
@@ -534,6 +584,15 @@ class EventTypeServiceTest {
 		}
 		assertThat(action.reviewState()).isEqualTo(state);
 		return action;
+	}
+
+	/** {@code count} test actions of the Online Sale as the store reads them, newest (highest id) first. */
+	private static List<TestActionView> views(long newest, int count) {
+		return LongStream.range(0, count)
+			.mapToObj(n -> new TestActionView(newest - n, EVENT_TYPE_ID, "Online Sale", "TEST-" + (newest - n),
+					new BigDecimal("10.00"), "EUR", null, "{}", RECEIVED, ReviewState.REJECTED, REVIEWED,
+					"carol@csm.example", null, null, null, null))
+			.toList();
 	}
 
 	private static Subject actionSubject() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -13,6 +14,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,6 +41,7 @@ import com.promotracking.users.SignedInUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -232,8 +235,8 @@ class EventTypesControllerTest {
 
 	@Test
 	void theEventTypePageShowsTheEndpointACurlExampleWithAPromoCodeAndTheTestActions() throws Exception {
-		given(this.service.details(ALICE, 12, 31)).willReturn(new EventTypeDetails(ONLINE_SALE,
-				List.of(action(42, "TEST-FR-3002", null, ReviewState.PENDING),
+		given(this.service.details(ALICE, 12, 31, 0, EventTypesController.PAGE_SIZE)).willReturn(new EventTypeDetails(
+				ONLINE_SALE, page(0, false, action(42, "TEST-FR-3002", null, ReviewState.PENDING),
 						action(41, "TEST-FR-3001", "ETE15", ReviewState.APPROVED))));
 
 		Document page = html(this.mvc.perform(asAlice(get(EVENT_TYPE)))
@@ -264,23 +267,107 @@ class EventTypesControllerTest {
 		assertThat(approved.get(4)).isEqualTo("Approved");
 		assertThat(rows.get(1).selectFirst("a").attr("href")).isEqualTo("/programs/12/test-actions/41");
 		assertThat(page.select("#no-test-actions")).isEmpty();
+		assertThat(page.select("nav.pager")).as("one page only").isEmpty();
+	}
+
+	@Test
+	void aFullFirstPageShowsFiftyAndLinksToTheNext() throws Exception {
+		given(this.service.details(ALICE, 12, 31, 0, EventTypesController.PAGE_SIZE))
+			.willReturn(new EventTypeDetails(ONLINE_SALE, page(0, true, actions(1000, 50))));
+
+		Document page = html(this.mvc.perform(asAlice(get(EVENT_TYPE))).andExpect(status().isOk()));
+
+		assertThat(page.select("#test-actions tbody tr")).hasSize(50);
+		assertThat(page.select("#test-actions tbody tr a").first().attr("href"))
+			.isEqualTo("/programs/12/test-actions/1000");
+		assertThat(page.select("#next-page").attr("href")).isEqualTo(EVENT_TYPE + "?page=1");
+		assertThat(page.select("#previous-page")).isEmpty();
+		assertThat(page.select("#page-number").text()).isEqualTo("Page 1");
+		assertThat(page.select("nav.pager").attr("aria-label")).isEqualTo("Pages of test actions");
+	}
+
+	@Test
+	void aLaterPageLinksBackAndTheLastHasNoNextLink() throws Exception {
+		given(this.service.details(ALICE, 12, 31, 2, EventTypesController.PAGE_SIZE))
+			.willReturn(new EventTypeDetails(ONLINE_SALE, page(2, false, actions(900, 3))));
+
+		Document page = html(this.mvc.perform(asAlice(get(EVENT_TYPE)).param("page", "2"))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("#test-actions tbody tr a")).extracting(Element::text)
+			.containsExactly("TEST-900", "TEST-899", "TEST-898");
+		assertThat(page.select("#previous-page").attr("href")).isEqualTo(EVENT_TYPE + "?page=1");
+		assertThat(page.select("#next-page")).isEmpty();
+		assertThat(page.select("#page-number").text()).isEqualTo("Page 3");
+	}
+
+	@Test
+	void theLinkBackToTheFirstPageIsTheEventTypesOwnAddress() throws Exception {
+		given(this.service.details(ALICE, 12, 31, 1, EventTypesController.PAGE_SIZE))
+			.willReturn(new EventTypeDetails(ONLINE_SALE, page(1, false, actions(800, 1))));
+
+		Document page = html(this.mvc.perform(asAlice(get(EVENT_TYPE)).param("page", "1"))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("#previous-page").attr("href")).isEqualTo(EVENT_TYPE);
+	}
+
+	@Test
+	void aPagePastTheLastSaysSoAndLinksBackRatherThanSayingNothingWasReceived() throws Exception {
+		given(this.service.details(ALICE, 12, 31, 7, EventTypesController.PAGE_SIZE))
+			.willReturn(new EventTypeDetails(ONLINE_SALE, page(7, false)));
+
+		Document page = html(this.mvc.perform(asAlice(get(EVENT_TYPE)).param("page", "7"))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("#past-last-page").text())
+			.isEqualTo("No test action on this page: the list ends before it.");
+		assertThat(page.select("#no-test-actions, #test-actions, #next-page")).isEmpty();
+		assertThat(page.select("#previous-page").attr("href")).isEqualTo(EVENT_TYPE + "?page=6");
+	}
+
+	@ParameterizedTest(name = "page={0} lang={1}")
+	@CsvSource(textBlock = """
+			-1,  en, The page number must not be negative.,        Correct the page number to see the test actions.
+			abc, en, The page number must be a whole number.,      Correct the page number to see the test actions.
+			1.5, en, The page number must be a whole number.,      Correct the page number to see the test actions.
+			-1,  fr, Le numéro de page ne doit pas être négatif., Corrigez le numéro de page pour voir les actions de test.
+			abc, fr, Le numéro de page doit être un nombre entier., Corrigez le numéro de page pour voir les actions de test.
+			""")
+	void aPageNumberThatCannotBeReadAnswers400WithTheReasonAndListsNothing(String number, String lang,
+			String reason, String notListed) throws Exception {
+		given(this.service.eventType(ALICE, 12, 31)).willReturn(ONLINE_SALE);
+
+		Document page = html(this.mvc.perform(asAlice(get(EVENT_TYPE)).param("page", number).param("lang", lang))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("eventtypes/event-type")));
+
+		assertThat(page.select("#page-error").text()).isEqualTo(reason);
+		assertThat(page.select("#page-error").attr("role")).isEqualTo("alert");
+		assertThat(page.select("#not-listed").text()).isEqualTo(notListed);
+		assertThat(page.select("#test-actions, #no-test-actions, #past-last-page, nav.pager")).isEmpty();
+		assertThat(page.select("#test-endpoint").text()).as("the rest of the page is there")
+			.isEqualTo("POST /api/programs/12/event-types/31/test-actions");
+		verify(this.service, never()).details(any(), anyLong(), anyLong(), anyInt(), anyInt());
 	}
 
 	@Test
 	void anEventTypeWithoutTestActionsSaysSo() throws Exception {
-		given(this.service.details(ALICE, 12, 32)).willReturn(new EventTypeDetails(NEWSLETTER, List.of()));
+		given(this.service.details(ALICE, 12, 32, 0, EventTypesController.PAGE_SIZE))
+			.willReturn(new EventTypeDetails(NEWSLETTER, page(0, false)));
 
 		Document page = html(this.mvc.perform(asAlice(get(LIST + "/32"))).andExpect(status().isOk()));
 
 		assertThat(page.select("#event-type-state").text()).isEqualTo("Lead · Pending validation");
 		assertThat(page.select("#no-test-actions").text()).isEqualTo("No test action received yet.");
-		assertThat(page.select("#test-actions")).isEmpty();
+		assertThat(page.select("#test-actions, #past-last-page, #not-listed, nav.pager")).isEmpty();
 		assertThat(page.select("#test-example").text()).contains("\"promoCode\"");
 	}
 
 	@Test
 	void theEventTypePageShowsTheFlashMessageAfterCreation() throws Exception {
-		given(this.service.details(ALICE, 12, 32)).willReturn(new EventTypeDetails(NEWSLETTER, List.of()));
+		given(this.service.details(ALICE, 12, 32, 0, EventTypesController.PAGE_SIZE))
+			.willReturn(new EventTypeDetails(NEWSLETTER, page(0, false)));
 
 		Document page = html(this.mvc.perform(asAlice(get(LIST + "/32")).flashAttr("message", "eventTypes.created"))
 			.andExpect(status().isOk()));
@@ -290,7 +377,8 @@ class EventTypesControllerTest {
 
 	@Test
 	void anEventTypeOfAnotherProgramIsThe404Page() throws Exception {
-		given(this.service.details(ALICE, 12, 99)).willThrow(new EventTypeNotFound());
+		given(this.service.details(ALICE, 12, 99, 0, EventTypesController.PAGE_SIZE))
+			.willThrow(new EventTypeNotFound());
 
 		this.mvc.perform(asAlice(get(LIST + "/99")))
 			.andExpect(status().isNotFound())
@@ -633,6 +721,22 @@ class EventTypesControllerTest {
 				received, state, reviewed, (reviewed != null) ? "carol@csm.example" : null, null,
 				withdrawn ? Instant.parse("2026-11-03T10:00:00Z") : null, withdrawn ? "alice@acme.example" : null,
 				withdrawn ? "Wrong shop" : null);
+	}
+
+	/** One page of the Online Sale's test actions as the service returns it. */
+	private static TestActionPage page(int number, boolean hasNext, TestActionView... actions) {
+		return page(number, hasNext, List.of(actions));
+	}
+
+	private static TestActionPage page(int number, boolean hasNext, List<TestActionView> actions) {
+		return new TestActionPage(actions, number, EventTypesController.PAGE_SIZE, hasNext);
+	}
+
+	/** {@code count} pending test actions, newest (highest id) first, from {@code newest} down. */
+	private static List<TestActionView> actions(long newest, int count) {
+		return LongStream.range(0, count)
+			.mapToObj(n -> action(newest - n, "TEST-" + (newest - n), null, ReviewState.PENDING))
+			.toList();
 	}
 
 	private static MockHttpServletRequestBuilder asAlice(MockHttpServletRequestBuilder request) {
