@@ -1,6 +1,7 @@
 package com.promotracking.web;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -16,9 +17,9 @@ class DatabaseUnavailableConfig {
 	 */
 	@Bean
 	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(Problems problems,
-			SpringTemplateEngine templates, LocaleResolver locales) {
+			SpringTemplateEngine templates, LocaleResolver locales, ApplicationContext context) {
 		FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
-				new DatabaseUnavailableFilter(problems, templates, locales));
+				new DatabaseUnavailableFilter(problems, templates, locales, context));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

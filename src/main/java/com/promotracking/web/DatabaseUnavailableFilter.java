@@ -10,11 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
@@ -35,9 +37,13 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private final LocaleResolver locales;
 
-	DatabaseUnavailableFilter(Problems problems, SpringTemplateEngine templates, LocaleResolver locales) {
+	private final ApplicationContext context;
+
+	DatabaseUnavailableFilter(Problems problems, SpringTemplateEngine templates, LocaleResolver locales,
+			ApplicationContext context) {
 		this.problems = problems;
 		this.templates = templates;
+		this.context = context;
 		this.locales = locales;
 	}
 
@@ -70,9 +76,13 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		}
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setContentType("text/html;charset=UTF-8");
+		// The page is rendered here, not by a view: the evaluation context a view would give it lets the layout reach
+		// its beans (@assetUrls).
 		WebContext page = new WebContext(
 				JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response),
-				this.locales.resolveLocale(request), Map.of());
+				this.locales.resolveLocale(request),
+				Map.of(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+						new ThymeleafEvaluationContext(this.context, null)));
 		this.templates.process("unavailable", page, response.getWriter());
 	}
 
