@@ -13,8 +13,9 @@ import com.promotracking.users.Role;
 import com.promotracking.web.PageController;
 
 /**
- * Gives every page the programs the user may switch to ({@code programs}) and, for a CSM, the brands they may
- * act for ({@code csmBrands}). Pages only: JSON controllers are not {@link PageController}s, so this never
+ * Gives every page the programs the user may switch to ({@code programs}, all of them, and {@code switcher}, what
+ * the program switcher offers: {@link ProgramSwitcher}) and, for a CSM, the brands they may act for
+ * ({@code csmBrands}). Pages only: JSON controllers are not {@link PageController}s, so this never
  * runs for them. Both lists are asked for when the page's template first uses them (and come from CatalogCache),
  * so a handler that answers with a redirect, or a page that shows no switcher, does not ask at all.
  */
@@ -30,26 +31,27 @@ class SwitcherModel {
 	@ModelAttribute
 	void switchers(CurrentUser user, Model model) {
 		model.addAttribute("programs", lazily(() -> this.catalog.menuOf(user)));
+		model.addAttribute("switcher", new Lazy<>(() -> ProgramSwitcher.of(this.catalog.menuOf(user))));
 		if (user.role() == Role.CSM) {
 			model.addAttribute("csmBrands", lazily(() -> this.catalog.brandsOf(user)));
 		}
 	}
 
-	private static <T> Lazy<T> lazily(Supplier<List<T>> read) {
+	private static <T> Lazy<List<T>> lazily(Supplier<List<T>> read) {
 		return new Lazy<>(read);
 	}
 
-	/** A list the template reads on first use, at most once. */
-	static final class Lazy<T> extends LazyContextVariable<List<T>> {
+	/** A value the template reads on first use, at most once. */
+	static final class Lazy<T> extends LazyContextVariable<T> {
 
-		private final Supplier<List<T>> read;
+		private final Supplier<T> read;
 
-		Lazy(Supplier<List<T>> read) {
+		Lazy(Supplier<T> read) {
 			this.read = read;
 		}
 
 		@Override
-		protected List<T> loadValue() {
+		protected T loadValue() {
 			return this.read.get();
 		}
 

@@ -1,6 +1,7 @@
 package com.promotracking.eventtypes;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.promotracking.audit.Channel;
 import com.promotracking.programs.BrandView;
 import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.programs.ProgramSwitcher;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.security.SecurityTestSupport;
 import com.promotracking.users.CurrentUser;
@@ -97,6 +99,32 @@ class SwitcherModelTest {
 	}
 
 	@Test
+	void aBrandAdminOfManyProgramsIsOfferedTheFirstFiftyTheCurrentOneAndTheConsoleForTheRest() throws Exception {
+		List<ProgramView> menu = new ArrayList<>();
+		for (int i = 1; i <= 59; i++) {
+			menu.add(new ProgramView(100 + i, "Program " + i, 1, "Acme Outdoor"));
+		}
+		menu.add(ACME_FR);
+		given(this.catalog.menuOf(ALICE)).willReturn(menu);
+
+		Document page = Jsoup.parse(this.mvc
+			.perform(get("/programs/12/event-types").with(authentication(SignedInUsers.authenticationOf(ALICE))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+
+		List<String> options = page.select("form.program-switcher option").eachText();
+		assertThat(options).hasSize(ProgramSwitcher.SHOWN + 1)
+			.startsWith("Acme Outdoor FR (Acme Outdoor)", "Program 1 (Acme Outdoor)")
+			.endsWith("Program 50 (Acme Outdoor)");
+		assertThat(page.select("form.program-switcher option[selected]").eachText())
+			.containsExactly("Acme Outdoor FR (Acme Outdoor)");
+		assertThat(page.select("#all-programs").text()).isEqualTo("All 60 programs, in the console");
+		assertThat(page.select("#all-programs").attr("href")).isEqualTo("/console");
+	}
+
+	@Test
 	void aPageOfABrandAdminGetsTheProgramSwitcherAndNoBrandSwitcher() throws Exception {
 		Document page = Jsoup.parse(this.mvc
 			.perform(get("/programs/12/event-types").with(authentication(SignedInUsers.authenticationOf(ALICE))))
@@ -106,6 +134,9 @@ class SwitcherModelTest {
 			.getContentAsString(StandardCharsets.UTF_8));
 
 		assertThat(page.select("form.program-switcher option")).hasSize(2);
+		assertThat(page.select("form.program-switcher option[selected]").eachText())
+			.containsExactly("Acme Outdoor FR (Acme Outdoor)");
+		assertThat(page.select("#all-programs")).as("all programs are offered").isEmpty();
 		assertThat(page.select("form.brand-switcher")).isEmpty();
 		verify(this.catalog, never()).brandsOf(any());
 	}
