@@ -30,6 +30,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.promotracking.kernel.SqlQuery;
 import com.promotracking.conversions.Attribution.By;
 import com.promotracking.conversions.Attribution.Flag;
 import com.promotracking.kernel.InLists;
@@ -286,12 +287,12 @@ class ConversionStore {
 	 * {@code offset}: a page asks for one more than it shows to know whether another page follows.
 	 */
 	List<Conversion> slice(long programId, ConversionFilter filter, long offset, int limit) {
-		SliceQuery slice = sliceOf(programId, filter, offset, limit);
+		SqlQuery slice = sliceOf(programId, filter, offset, limit);
 		return this.jdbc.sql(slice.sql()).params(slice.params()).query(ConversionStore::conversion).list();
 	}
 
 	/** The statement of {@link #slice}, and its named parameters. */
-	static SliceQuery sliceOf(long programId, ConversionFilter filter, long offset, int limit) {
+	static SqlQuery sliceOf(long programId, ConversionFilter filter, long offset, int limit) {
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from conversion where program_id = :program");
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("program", programId);
@@ -320,10 +321,7 @@ class ConversionStore {
 		sql.append(" order by program_id, occurred_at desc, id desc limit :size offset :offset");
 		params.put("size", limit);
 		params.put("offset", offset);
-		return new SliceQuery(sql.toString(), params);
-	}
-
-	record SliceQuery(String sql, Map<String, Object> params) {
+		return new SqlQuery(sql.toString(), params);
 	}
 
 	/**

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.promotracking.kernel.SqlQuery;
+
 /**
  * An event type's test actions as its page and the API list them, read a page at a time in plain SQL. An event type
  * may hold ten thousand rejected tests with payloads of up to 4,000 characters: reading them all as entities on each
@@ -36,7 +38,7 @@ class TestActionStore {
 	 * asks for one more than it shows to know whether another page follows.
 	 */
 	List<TestActionView> slice(EventType eventType, long offset, int limit) {
-		Query query = sliceOf(eventType.id(), offset, limit);
+		SqlQuery query = sliceOf(eventType.id(), offset, limit);
 		return this.jdbc.sql(query.sql())
 			.params(query.params())
 			.query((row, number) -> view(row, eventType))
@@ -44,7 +46,7 @@ class TestActionStore {
 	}
 
 	/** The statement of {@link #slice}, and its named parameters. */
-	static Query sliceOf(long eventTypeId, long offset, int limit) {
+	static SqlQuery sliceOf(long eventTypeId, long offset, int limit) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("eventType", eventTypeId);
 		// A bound on id, and the index's own columns in its order: only then does H2 read the page through the index
@@ -54,7 +56,7 @@ class TestActionStore {
 		params.put("before", Long.MAX_VALUE);
 		params.put("limit", limit);
 		params.put("offset", offset);
-		return new Query("select " + COLUMNS + " from test_action where event_type_id = :eventType and id < :before"
+		return new SqlQuery("select " + COLUMNS + " from test_action where event_type_id = :eventType and id < :before"
 				+ " order by event_type_id, id desc limit :limit offset :offset", params);
 	}
 
@@ -70,10 +72,6 @@ class TestActionStore {
 	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
 		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
-	}
-
-	/** A statement with named parameters. */
-	record Query(String sql, Map<String, Object> params) {
 	}
 
 }

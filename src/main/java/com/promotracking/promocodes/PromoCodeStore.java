@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.promotracking.kernel.SqlQuery;
+
 /**
  * A program's codes as lists show them, read a page or a batch at a time in plain SQL. A program may hold a hundred
  * thousand codes: reading them all as entities and filtering their state in Java made every list hold all of them
@@ -56,23 +58,23 @@ class PromoCodeStore {
 	}
 
 	/** The statement of {@link #slice}, and its named parameters. */
-	static Query sliceOf(long programId, @Nullable Long partnerId, @Nullable PromoCodeState state, Instant now,
+	static SqlQuery sliceOf(long programId, @Nullable Long partnerId, @Nullable PromoCodeState state, Instant now,
 			long offset, int limit) {
-		Query query = where(programId, partnerId, state, now, null);
+		SqlQuery query = where(programId, partnerId, state, now, null);
 		query.params().put("limit", limit);
 		query.params().put("offset", offset);
-		return new Query(query.sql() + " limit :limit offset :offset", query.params());
+		return new SqlQuery(query.sql() + " limit :limit offset :offset", query.params());
 	}
 
 	/** The statement of one batch of {@link #all}: the codes below {@code before}, all of them when null. */
-	static Query batchOf(long programId, @Nullable Long partnerId, @Nullable PromoCodeState state, Instant now,
+	static SqlQuery batchOf(long programId, @Nullable Long partnerId, @Nullable PromoCodeState state, Instant now,
 			@Nullable Long before, int limit) {
-		Query query = where(programId, partnerId, state, now, before);
+		SqlQuery query = where(programId, partnerId, state, now, before);
 		query.params().put("limit", limit);
-		return new Query(query.sql() + " limit :limit", query.params());
+		return new SqlQuery(query.sql() + " limit :limit", query.params());
 	}
 
-	private static Query where(long programId, @Nullable Long partnerId, @Nullable PromoCodeState state, Instant now,
+	private static SqlQuery where(long programId, @Nullable Long partnerId, @Nullable PromoCodeState state, Instant now,
 			@Nullable Long before) {
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from promo_code where program_id = :program");
 		Map<String, Object> params = new LinkedHashMap<>();
@@ -94,7 +96,7 @@ class PromoCodeStore {
 		sql.append(" and id < :before");
 		params.put("before", (before != null) ? before : Long.MAX_VALUE);
 		sql.append((partnerId != null) ? " order by program_id, partner_id, id desc" : " order by program_id, id desc");
-		return new Query(sql.toString(), params);
+		return new SqlQuery(sql.toString(), params);
 	}
 
 	/** {@link PromoCodeState#at} in SQL: the same order of questions, the same bounds. */
@@ -107,7 +109,7 @@ class PromoCodeStore {
 		};
 	}
 
-	private List<PromoCodeView> read(Query query, Map<Long, String> partnerNames, Instant now) {
+	private List<PromoCodeView> read(SqlQuery query, Map<Long, String> partnerNames, Instant now) {
 		return this.jdbc.sql(query.sql())
 			.params(query.params())
 			.query((row, number) -> view(row, partnerNames, now))
@@ -130,10 +132,6 @@ class PromoCodeStore {
 	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
 		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
-	}
-
-	/** A statement with named parameters. */
-	record Query(String sql, Map<String, Object> params) {
 	}
 
 	/** Reads the next batch below the lowest id seen when the one in hand is used up and was full. */

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.promotracking.kernel.SqlQuery;
 import com.promotracking.conversions.Attribution.By;
 import com.promotracking.conversions.ConversionService.Answer;
 import com.promotracking.conversions.ConversionService.Posted;
@@ -133,7 +134,7 @@ class ConversionQueryCountTest {
 	@ParameterizedTest
 	@MethodSource("filters")
 	void aPageOfTheListReadsTheIndexInTheListsOrder(ConversionFilter filter) {
-		ConversionStore.SliceQuery slice = ConversionStore.sliceOf(this.acmeUs, filter, 50, 51);
+		SqlQuery slice = ConversionStore.sliceOf(this.acmeUs, filter, 50, 51);
 		String plan = new NamedParameterJdbcTemplate(this.jdbc).queryForObject("explain " + slice.sql(), slice.params(),
 				String.class);
 		assertThat(plan.replaceAll("\\s+", " ")).containsPattern("IX_CONVERSION_PROGRAM_NEWEST: [^*]*PROGRAM_ID = \\?1")

@@ -83,12 +83,7 @@ class SwitcherModelTest {
 
 	@Test
 	void aPageOfACsmGetsTheProgramSwitcherAndTheBrandSwitcher() throws Exception {
-		Document page = Jsoup.parse(this.mvc
-			.perform(get("/programs/12/event-types").with(authentication(SignedInUsers.authenticationOf(CAROL))))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
+		Document page = eventTypesPageOf(CAROL);
 
 		assertThat(page.select("form.program-switcher option").eachText()).containsExactly("Acme Outdoor US (Acme Outdoor)",
 				"Acme Outdoor FR (Acme Outdoor)");
@@ -107,12 +102,7 @@ class SwitcherModelTest {
 		menu.add(ACME_FR);
 		given(this.catalog.menuOf(ALICE)).willReturn(menu);
 
-		Document page = Jsoup.parse(this.mvc
-			.perform(get("/programs/12/event-types").with(authentication(SignedInUsers.authenticationOf(ALICE))))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
+		Document page = eventTypesPageOf(ALICE);
 
 		List<String> options = page.select("form.program-switcher option").eachText();
 		assertThat(options).hasSize(ProgramSwitcher.SHOWN + 1)
@@ -126,12 +116,7 @@ class SwitcherModelTest {
 
 	@Test
 	void aPageOfABrandAdminGetsTheProgramSwitcherAndNoBrandSwitcher() throws Exception {
-		Document page = Jsoup.parse(this.mvc
-			.perform(get("/programs/12/event-types").with(authentication(SignedInUsers.authenticationOf(ALICE))))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
+		Document page = eventTypesPageOf(ALICE);
 
 		assertThat(page.select("form.program-switcher option")).hasSize(2);
 		assertThat(page.select("form.program-switcher option[selected]").eachText())
@@ -181,6 +166,16 @@ class SwitcherModelTest {
 
 		verify(this.catalog, never()).menuOf(any());
 		verify(this.catalog, never()).brandsOf(any());
+	}
+
+	/** The event types page of program 12 as the user sees it, answered 200. */
+	private Document eventTypesPageOf(CurrentUser user) throws Exception {
+		return Jsoup.parse(this.mvc
+			.perform(get("/programs/12/event-types").with(authentication(SignedInUsers.authenticationOf(user))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.promotracking.promocodes.PromoCodeStore.Query;
+import com.promotracking.kernel.SqlQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,7 +117,7 @@ class PromoCodeQueryPlanTest {
 	}
 
 	/** H2's plan as it ran the statement (the rows each table read), on one line. */
-	private String plan(Query query) {
+	private String plan(SqlQuery query) {
 		String plan = new NamedParameterJdbcTemplate(this.jdbc).queryForObject("explain analyze " + query.sql(),
 				query.params(), String.class);
 		return plan.replaceAll("\\s+", " ");
