@@ -1,6 +1,5 @@
 package com.promotracking.requests;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -12,15 +11,6 @@ import org.springframework.data.repository.Repository;
 interface PromoCodeRequestRepository extends Repository<PromoCodeRequest, Long> {
 
 	PromoCodeRequest save(PromoCodeRequest request);
-
-	@Query("select r from PromoCodeRequest r where r.programId = :programId order by r.id desc")
-	List<PromoCodeRequest> findByProgram(long programId);
-
-	@Query("select r from PromoCodeRequest r where r.programId = :programId and r.partnerId = :partnerId order by r.id desc")
-	List<PromoCodeRequest> findByProgramAndPartner(long programId, long partnerId);
-
-	@Query("select r from PromoCodeRequest r where r.partnerId = :partnerId order by r.id desc")
-	List<PromoCodeRequest> findByPartner(long partnerId);
 
 	/** Locked, so two people deciding the same request at once cannot both succeed. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

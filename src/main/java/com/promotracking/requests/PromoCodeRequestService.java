@@ -55,6 +55,8 @@ class PromoCodeRequestService {
 
 	private final PromoCodeRequestRepository requests;
 
+	private final PromoCodeRequestStore store;
+
 	private final History history;
 
 	private final ChangeTransactions changes;
@@ -62,11 +64,13 @@ class PromoCodeRequestService {
 	private final Clock clock;
 
 	PromoCodeRequestService(ProgramCatalog catalog, TrackingSettings settings, PromoCodeService promoCodes,
-			PromoCodeRequestRepository requests, History history, ChangeTransactions changes, Clock clock) {
+			PromoCodeRequestRepository requests, PromoCodeRequestStore store, History history,
+			ChangeTransactions changes, Clock clock) {
 		this.catalog = catalog;
 		this.settings = settings;
 		this.promoCodes = promoCodes;
 		this.requests = requests;
+		this.store = store;
 		this.history = history;
 		this.changes = changes;
 		this.clock = clock;
@@ -94,38 +98,40 @@ class PromoCodeRequestService {
 		});
 	}
 
-	/** The program's requests for the brand, newest first, optionally in one state or of one partner. */
+	/**
+	 * One page of the program's requests for the brand, newest first, optionally in one state or of one partner; a
+	 * page past the end is empty.
+	 */
 	@Transactional(readOnly = true)
-	public List<RequestView> forBrand(CurrentUser user, long programId, RequestState state, Long partnerId) {
+	public RequestPage forBrand(CurrentUser user, long programId, @Nullable RequestState state,
+			@Nullable Long partnerId, int page, int size) {
 		this.catalog.require(user, programId);
-		Map<Long, String> names = this.catalog.partnerNames(programId);
-		return this.requests.findByProgram(programId)
-			.stream()
-			.filter(r -> state == null || r.state() == state)
-			.filter(r -> partnerId == null || r.partnerId() == partnerId)
-			.map(r -> r.toView(names.get(r.partnerId())))
-			.toList();
+		return page(this.store.slice(programId, partnerId, state, this.catalog.partnerNames(programId),
+				(long) page * size, size + 1), page, size);
 	}
 
-	/** A partner's own requests in one program they belong to. */
+	/** One page of a partner's own requests in one program they belong to, newest first. */
 	@Transactional(readOnly = true)
-	public List<RequestView> ownIn(CurrentUser partner, long programId) {
+	public RequestPage ownIn(CurrentUser partner, long programId, int page, int size) {
 		this.catalog.requireJoined(partner, programId);
-		Map<Long, String> names = this.catalog.partnerNames(programId);
-		return this.requests.findByProgramAndPartner(programId, partner.partnerId())
-			.stream()
-			.map(r -> r.toView(names.get(r.partnerId())))
-			.toList();
+		return page(this.store.slice(programId, partner.partnerId(), null, this.catalog.partnerNames(programId),
+				(long) page * size, size + 1), page, size);
 	}
 
-	/** All of a partner's own requests, newest first, in one read: their start page. */
+	/** One page of a partner's own requests in all their programs, newest first: their start page. */
 	@Transactional(readOnly = true)
-	public List<RequestView> allOwn(CurrentUser partner) {
+	public RequestPage allOwn(CurrentUser partner, int page, int size) {
 		if (!partner.isPartner() || partner.partnerId() == null) {
-			return List.of();
+			return new RequestPage(List.of(), page, size, false);
 		}
 		String name = this.catalog.partnerOf(partner).map(PartnerView::name).orElse(null);
-		return this.requests.findByPartner(partner.partnerId()).stream().map(r -> r.toView(name)).toList();
+		return page(this.store.sliceOfPartner(partner.partnerId(), name, (long) page * size, size + 1), page, size);
+	}
+
+	/** The page of {@code found}, read one longer than the page to tell whether another follows. */
+	private static RequestPage page(List<RequestView> found, int page, int size) {
+		boolean hasNext = found.size() > size;
+		return new RequestPage(hasNext ? List.copyOf(found.subList(0, size)) : found, page, size, hasNext);
 	}
 
 	/** A brand sees any request of its program; a partner only their own; everything else is 404. */

@@ -7,6 +7,8 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +29,11 @@ class RequestApiController {
 
 	private static final String PATH = "/api/programs/{programId}/promo-code-requests";
 
+	static final int DEFAULT_PAGE_SIZE = 100;
+
+	/** The most requests one answer holds (request.error.size says it too). */
+	static final int MAX_PAGE_SIZE = 500;
+
 	private final PromoCodeRequestService requests;
 
 	RequestApiController(PromoCodeRequestService requests) {
@@ -41,9 +48,18 @@ class RequestApiController {
 			.body(RequestResponse.of(created));
 	}
 
+	/**
+	 * One page of the requests, newest first: a program may hold a hundred thousand, and one answer of them all would
+	 * hold them all in memory at once. A partner gets their own.
+	 */
 	@GetMapping(PATH)
-	List<RequestResponse> list(@PathVariable long programId, @RequestParam(required = false) @ApiValues(RequestState.class) String state,
-			@RequestParam(required = false) Long partnerId, CurrentUser user) {
+	List<RequestResponse> list(@PathVariable long programId,
+			@RequestParam(required = false) @ApiValues(RequestState.class) String state,
+			@RequestParam(required = false) Long partnerId,
+			@RequestParam(defaultValue = "0") @Schema(minimum = "0") int page,
+			@RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Schema(minimum = "1",
+					maximum = "" + MAX_PAGE_SIZE) int size,
+			CurrentUser user) {
 		// One rule for every caller: a state that is none (an empty one too) is refused before anything is looked up.
 		RequestState filter = null;
 		if (state != null) {
@@ -52,9 +68,15 @@ class RequestApiController {
 				throw new InvalidField("state", "request.error.state");
 			}
 		}
-		List<RequestView> found = user.isPartner() ? this.requests.ownIn(user, programId)
-				: this.requests.forBrand(user, programId, filter, partnerId);
-		return found.stream().map(RequestResponse::of).toList();
+		if (page < 0) {
+			throw new InvalidField("page", "request.error.page");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidField("size", "request.error.size");
+		}
+		RequestPage found = user.isPartner() ? this.requests.ownIn(user, programId, page, size)
+				: this.requests.forBrand(user, programId, filter, partnerId, page, size);
+		return found.requests().stream().map(RequestResponse::of).toList();
 	}
 
 	@GetMapping(PATH + "/{requestId}")

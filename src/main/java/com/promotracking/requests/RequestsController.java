@@ -4,7 +4,9 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.PositiveOrZero;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -12,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.promotracking.audit.Channel;
@@ -25,6 +26,7 @@ import com.promotracking.kernel.InvalidField;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.web.FormErrors;
 import com.promotracking.web.PageController;
+import com.promotracking.web.PageLinks;
 
 /**
  * The pages of partner requests: for the brand, Engage → Requests (filter, approve, reject, complete); for
@@ -34,6 +36,17 @@ import com.promotracking.web.PageController;
 class RequestsController {
 
 	private static final String BRAND_LIST = "/programs/{programId}/promo-code-requests";
+
+	private static final String PARTNER_LIST = "/partner/requests";
+
+	/** Requests a page shows, on the brand's list and on the partner's. */
+	static final int PAGE_SIZE = 50;
+
+	/** The brand list's filter form model name, which its errors read (and typeMismatch.filters.* name). */
+	private static final String FILTERS = "filters";
+
+	/** The partner list's page number, which its error message reads (and typeMismatch.paging.page names). */
+	private static final String PAGING = "paging";
 
 	/** The forms' model names, which their templates' error messages read. */
 	private static final String DECISION = "decideRequest";
@@ -54,15 +67,32 @@ class RequestsController {
 
 	// Brand side
 
+	/**
+	 * A page of the program's requests, filtered by a GET form (so a filtered page is a link). A filter or page number
+	 * that could not be read answers 400 with the reason on the page and lists nothing, as the promo codes page does.
+	 */
 	@GetMapping(BRAND_LIST)
-	String brandList(@PathVariable long programId, @RequestParam(defaultValue = "") String state,
-			@RequestParam(required = false) Long partnerId, CurrentUser user, Model model) {
-		RequestState filter = RequestState.of(state);
-		model.addAttribute("requests", this.requests.forBrand(user, programId, filter, partnerId));
-		model.addAttribute("stateFilter", (filter != null) ? filter.name() : "");
-		model.addAttribute("partnerFilter", partnerId);
+	String brandList(@PathVariable long programId, @Valid @ModelAttribute(FILTERS) Filters filters,
+			BindingResult binding, CurrentUser user, Model model, HttpServletResponse response) {
+		boolean valid = !binding.hasErrors();
+		if (!valid) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
+		RequestState state = filters.toState();
+		int page = (valid && filters.page() != null) ? filters.page() : 0;
+		RequestPage requests = valid
+				? this.requests.forBrand(user, programId, state, filters.partnerId(), page, PAGE_SIZE)
+				: new RequestPage(List.of(), 0, PAGE_SIZE, false);
+		ProgramView program = brandModel(programId, user, model);
+		model.addAttribute("requests", requests.requests());
+		model.addAttribute("listed", valid);
+		model.addAttribute("stateFilter", (state != null) ? state.name() : "");
+		model.addAttribute("partnerFilter", filters.partnerId());
 		model.addAttribute("states", RequestState.values());
-		model.addAttribute("partners", this.catalog.partnersOf(brandModel(programId, user, model)));
+		model.addAttribute("partners", this.catalog.partnersOf(program));
+		model.addAttribute("pageNumber", (long) page + 1);
+		model.addAttribute("previousUrl", (valid && page > 0) ? filters.url(program.id(), page - 1) : null);
+		model.addAttribute("nextUrl", (valid && requests.hasNext()) ? filters.url(program.id(), page + 1) : null);
 		return "requests/brand-list";
 	}
 
@@ -110,15 +140,31 @@ class RequestsController {
 
 	// Partner side
 
-	@GetMapping("/partner/requests")
-	String partnerRequests(CurrentUser user, Model model) {
+	/**
+	 * The partner's programs and a page of their own requests, newest first. A page number that could not be read
+	 * answers 400 with the reason on the page and lists no request.
+	 */
+	@GetMapping(PARTNER_LIST)
+	String partnerRequests(@Valid @ModelAttribute(PAGING) Paging paging, BindingResult binding, CurrentUser user,
+			Model model, HttpServletResponse response) {
+		boolean valid = !binding.hasErrors();
+		if (!valid) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
+		int page = (valid && paging.page() != null) ? paging.page() : 0;
+		RequestPage requests = valid ? this.requests.allOwn(user, page, PAGE_SIZE)
+				: new RequestPage(List.of(), 0, PAGE_SIZE, false);
 		List<ProgramView> programs = this.catalog.joinedBy(user);
 		model.addAttribute("joinedPrograms", programs);
 		model.addAttribute("requestsAllowed", programs.stream()
 			.filter(program -> this.settings.partnerRequestsAllowed(program.id()))
 			.map(ProgramView::id)
 			.toList());
-		model.addAttribute("requests", this.requests.allOwn(user));
+		model.addAttribute("requests", requests.requests());
+		model.addAttribute("listed", valid);
+		model.addAttribute("pageNumber", (long) page + 1);
+		model.addAttribute("previousUrl", (valid && page > 0) ? Paging.url(page - 1) : null);
+		model.addAttribute("nextUrl", (valid && requests.hasNext()) ? Paging.url(page + 1) : null);
 		return "requests/partner-list";
 	}
 
@@ -149,7 +195,7 @@ class RequestsController {
 			return partnerForm(programId, user, model, refused.refusalKeyOn("request"));
 		}
 		redirect.addFlashAttribute("message", "request.submitted");
-		return "redirect:/partner/requests";
+		return "redirect:" + PARTNER_LIST;
 	}
 
 	/** The request form with a refusal ({@code error}) or the form's field errors (null). */
@@ -179,6 +225,38 @@ class RequestsController {
 		ProgramView program = this.catalog.require(user, programId);
 		model.addAttribute("program", program);
 		return program;
+	}
+
+	/**
+	 * The brand list's filters as the form and its links send them: the state (an unknown one lists every state, as
+	 * before), the partner and the page (from 0).
+	 */
+	record Filters(String state, Long partnerId, @PositiveOrZero(message = "{pages.error.page}") Integer page) {
+
+		@Nullable RequestState toState() {
+			return RequestState.of(this.state);
+		}
+
+		/** The same filters on another page; only the filters given, so the address stays short. */
+		String url(long programId, int page) {
+			RequestState chosen = toState();
+			return PageLinks.to("/programs/" + programId + "/promo-code-requests")
+				.with("state", (chosen != null) ? chosen.value() : null)
+				.with("partnerId", this.partnerId)
+				.with("page", (page > 0) ? page : null)
+				.toString();
+		}
+
+	}
+
+	/** The partner list's page number (from 0), as its links send it. */
+	record Paging(@PositiveOrZero(message = "{pages.error.page}") Integer page) {
+
+		/** Another page of the list; the first without a number, so its address is the list's own. */
+		static String url(int page) {
+			return PageLinks.to(PARTNER_LIST).with("page", (page > 0) ? page : null).toString();
+		}
+
 	}
 
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +38,7 @@ import static com.promotracking.support.Http.BOB;
 import static com.promotracking.support.Http.CAROL;
 import static com.promotracking.support.Http.GLOBEX_MAIN;
 import static com.promotracking.support.Http.PAT;
+import static com.promotracking.support.Http.QUINN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -250,6 +253,82 @@ class PromoCodeRequestApiIT {
 		assertProblem(decide(PAT, id, "approve", null, null), 404, "not-found");
 		assertProblem(complete(PAT, id), 404, "not-found");
 		assertThat(request(ALICE, id).get("state").asString()).isEqualTo("open");
+	}
+
+	// ---------------------------------------------------------------- pages
+
+	@Test
+	void theListIsOnePageAtATimeNewestFirstAndTheNextPageGoesOnWhereItStopped() {
+		long first = submitted(newCode());
+		long second = submitted(newCode());
+		long third = submitted(newCode());
+		long fourth = submitted(newCode());
+		String ofTrailblazer = "?partnerId=" + this.trailblazer;
+
+		assertThat(ids(list(ALICE, ofTrailblazer + "&size=2"))).containsExactly(fourth, third);
+		assertThat(ids(list(ALICE, ofTrailblazer + "&size=2&page=1"))).containsExactly(second, first);
+		assertThat(ids(list(ALICE, "?state=open&size=3&page=0"))).containsExactly(fourth, third, second);
+		assertThat(ids(list(ALICE, "?state=open&size=3&page=1"))).startsWith(first);
+		assertThat(list(ALICE, ofTrailblazer + "&page=1000000")).as("past the end").isEmpty();
+		assertThat(list(ALICE, "?page=" + Integer.MAX_VALUE + "&size=500")).as("far past the end").isEmpty();
+	}
+
+	@Test
+	void aPageIsAHundredRequestsUnlessAskedAndEachIsTheRequestAsItsOwnGetAnswers() {
+		int have = list(ALICE, "?size=500").size();
+		for (int n = have; n <= 100; n++) {
+			submitted(newCode());
+		}
+		long newest = submitted(newCode());
+
+		List<JsonNode> page = list(ALICE, "");
+
+		assertThat(page).hasSize(100);
+		assertThat(ids(page)).containsExactlyElementsOf(ids(list(ALICE, "?size=500")).subList(0, 100));
+		assertThat(list(ALICE, "?size=500")).hasSizeLessThanOrEqualTo(500).hasSizeGreaterThan(100);
+		assertThat(list(ALICE, "?size=1")).containsExactly(request(ALICE, newest));
+		assertThat(list(PAT, "?size=1")).containsExactly(request(PAT, newest));
+	}
+
+	@ParameterizedTest
+	@CsvSource(textBlock = """
+			page=-1,  page
+			page=abc, page
+			size=0,   size
+			size=501, size
+			size=-5,  size
+			size=ten, size
+			""")
+	void aPageOrSizeOutOfRangeIsRefusedNamingItForBrandsAndPartnersAlike(String query, String field) {
+		for (String user : List.of(ALICE, PAT)) {
+			assertInvalid(this.http.api("GET", requestsPath(this.acmeUs.id()) + "?" + query, user, null), field);
+		}
+	}
+
+	@Test
+	void aPageOrSizeOutOfRangeSaysWhy() {
+		assertThat(this.http.api("GET", requestsPath(this.acmeUs.id()) + "?page=-1", ALICE, null).json()
+			.at("/errors/0/message")
+			.asString()).isEqualTo("must not be negative");
+		assertThat(this.http.api("GET", requestsPath(this.acmeUs.id()) + "?size=501", PAT, null).json()
+			.at("/errors/0/message")
+			.asString()).isEqualTo("must be from 1 to 500");
+	}
+
+	@Test
+	void aPartnerPagesThroughTheirOwnRequestsOnlyWhateverPartnerTheyAskFor() {
+		long older = submitted(newCode());
+		long newer = submitted(newCode());
+		long quinns = Http.expect(this.http.api("POST", requestsPath(this.acmeUs.id()), QUINN,
+				submitBody(List.of(newCode()))), 201).json().get("id").asLong();
+		long couponCorner = this.http.partnerId(ALICE, this.acmeUs.id(), "Coupon Corner");
+
+		assertThat(ids(list(PAT, "?size=1&partnerId=" + couponCorner))).containsExactly(newer);
+		assertThat(ids(list(PAT, "?size=1&page=1"))).containsExactly(older);
+		assertThat(ids(list(PAT, "?size=500"))).doesNotContain(quinns)
+			.containsExactlyElementsOf(ids(list(ALICE, "?size=500&partnerId=" + this.trailblazer)));
+		assertThat(ids(list(QUINN, "?size=500"))).contains(quinns).doesNotContain(older, newer);
+		assertThat(ids(list(ALICE, "?size=2"))).containsExactly(quinns, newer);
 	}
 
 	// ---------------------------------------------------------------- deciding
@@ -599,8 +678,9 @@ class PromoCodeRequestApiIT {
 				Http.expect(this.http.api("GET", requestsPath(this.acmeUs.id()) + query, user, null), 200).json());
 	}
 
+	/** Pat's requests in the program: all of them, as long as they are at most 500. */
 	private List<JsonNode> own() {
-		return list(PAT, "");
+		return list(PAT, "?size=500");
 	}
 
 	private List<JsonNode> promoCodesOfTrailblazer() {

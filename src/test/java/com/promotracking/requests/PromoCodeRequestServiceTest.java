@@ -32,6 +32,7 @@ import com.promotracking.audit.HistoryEvent;
 import com.promotracking.audit.Outcome;
 import com.promotracking.audit.Subject;
 import com.promotracking.audit.Subject.SubjectType;
+import com.promotracking.programs.PartnerView;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
@@ -60,6 +61,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 /**
  * The rules of partner promo code requests, with the catalog, settings, promo codes, storage and history mocked
@@ -101,10 +103,13 @@ class PromoCodeRequestServiceTest {
 
 	private final PromoCodeRequestRepository requests = mock(PromoCodeRequestRepository.class);
 
+	private final PromoCodeRequestStore store = mock(PromoCodeRequestStore.class);
+
 	private final History history = mock(History.class);
 
 	private final PromoCodeRequestService service = new PromoCodeRequestService(this.catalog, this.settings, this.promoCodes,
-			this.requests, this.history, new ChangeTransactions(mock(PlatformTransactionManager.class), this.history),
+			this.requests, this.store, this.history,
+			new ChangeTransactions(mock(PlatformTransactionManager.class), this.history),
 			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@BeforeEach
@@ -252,62 +257,103 @@ class PromoCodeRequestServiceTest {
 	@Nested
 	class Reading {
 
+		private final Map<Long, String> names = Map.of(TRAILBLAZER, "Trailblazer Deals", OTHER_PARTNER,
+				"Other Deals");
+
 		@Test
-		void theBrandSeesAllOfTheProgramsRequestsWithPartnerNames() {
-			stored(open(1, TRAILBLAZER), decided(2, OTHER_PARTNER, false));
+		void aPageAsksForOneRequestMoreThanItShowsToTellThatAnotherPageFollows() {
+			given(PromoCodeRequestServiceTest.this.store.slice(PROGRAM_ID, null, null, this.names, 20, 11))
+				.willReturn(views(11));
 
-			List<RequestView> all = PromoCodeRequestServiceTest.this.service.forBrand(ALICE, PROGRAM_ID, null, null);
+			RequestPage page = PromoCodeRequestServiceTest.this.service.forBrand(ALICE, PROGRAM_ID, null, null, 2, 10);
 
-			assertThat(all).extracting(RequestView::id, RequestView::partnerName)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "Trailblazer Deals"),
-						org.assertj.core.groups.Tuple.tuple(2L, "Other Deals"));
+			assertThat(page.requests()).extracting(RequestView::id).containsExactlyElementsOf(ids(10));
+			assertThat(page.hasNext()).isTrue();
+			assertThat(page.page()).isEqualTo(2);
+			assertThat(page.size()).isEqualTo(10);
 		}
 
 		@Test
-		void theBrandFiltersByStateAndByPartner() {
-			stored(open(1, TRAILBLAZER), decided(2, OTHER_PARTNER, false), open(3, OTHER_PARTNER));
+		void theLastPageSaysNoneFollows() {
+			given(PromoCodeRequestServiceTest.this.store.slice(PROGRAM_ID, null, null, this.names, 0, 11))
+				.willReturn(views(10));
 
-			assertThat(PromoCodeRequestServiceTest.this.service.forBrand(ALICE, PROGRAM_ID, RequestState.OPEN, null))
-				.extracting(RequestView::id)
-				.containsExactly(1L, 3L);
-			assertThat(PromoCodeRequestServiceTest.this.service.forBrand(ALICE, PROGRAM_ID, null, OTHER_PARTNER))
-				.extracting(RequestView::id)
-				.containsExactly(2L, 3L);
-			assertThat(PromoCodeRequestServiceTest.this.service.forBrand(ALICE, PROGRAM_ID, RequestState.OPEN,
-					OTHER_PARTNER))
-				.extracting(RequestView::id)
-				.containsExactly(3L);
-			assertThat(PromoCodeRequestServiceTest.this.service.forBrand(ALICE, PROGRAM_ID, RequestState.COMPLETED,
-					null))
-				.isEmpty();
+			RequestPage page = PromoCodeRequestServiceTest.this.service.forBrand(ALICE, PROGRAM_ID, null, null, 0, 10);
+
+			assertThat(page.requests()).hasSize(10);
+			assertThat(page.hasNext()).isFalse();
+		}
+
+		@Test
+		void theStateAndPartnerFiltersAreLeftToTheStoreWithThePartnersNames() {
+			given(PromoCodeRequestServiceTest.this.store.slice(PROGRAM_ID, OTHER_PARTNER, RequestState.OPEN,
+					this.names, 0, 51))
+				.willReturn(views(1));
+
+			assertThat(PromoCodeRequestServiceTest.this.service
+				.forBrand(ALICE, PROGRAM_ID, RequestState.OPEN, OTHER_PARTNER, 0, 50)
+				.requests()).hasSize(1);
 		}
 
 		@Test
 		void theBrandListChecksAccessFirst() {
 			given(PromoCodeRequestServiceTest.this.catalog.require(ALICE, 99L)).willThrow(new ProgramNotFound());
 
-			assertThatThrownBy(() -> PromoCodeRequestServiceTest.this.service.forBrand(ALICE, 99L, null, null))
+			assertThatThrownBy(() -> PromoCodeRequestServiceTest.this.service.forBrand(ALICE, 99L, null, null, 0, 50))
 				.isInstanceOf(ProgramNotFound.class);
-			verifyNoInteractions(PromoCodeRequestServiceTest.this.requests);
+			verifyNoInteractions(PromoCodeRequestServiceTest.this.requests, PromoCodeRequestServiceTest.this.store);
 		}
 
 		@Test
-		void aPartnerReadsOnlyTheirOwnRequests() {
-			given(PromoCodeRequestServiceTest.this.requests.findByProgramAndPartner(PROGRAM_ID, TRAILBLAZER))
-				.willReturn(List.of(open(1, TRAILBLAZER)));
+		void aPartnerReadsOnlyTheirOwnRequestsOfAProgramTheyBelongTo() {
+			given(PromoCodeRequestServiceTest.this.store.slice(PROGRAM_ID, TRAILBLAZER, null, this.names, 100, 101))
+				.willReturn(views(3));
 
-			assertThat(PromoCodeRequestServiceTest.this.service.ownIn(PAT, PROGRAM_ID)).extracting(RequestView::id)
-				.containsExactly(1L);
-			verify(PromoCodeRequestServiceTest.this.requests, never()).findByProgram(anyLong());
+			RequestPage own = PromoCodeRequestServiceTest.this.service.ownIn(PAT, PROGRAM_ID, 1, 100);
+
+			assertThat(own.requests()).hasSize(3);
+			assertThat(own.hasNext()).isFalse();
+			verify(PromoCodeRequestServiceTest.this.store).slice(PROGRAM_ID, TRAILBLAZER, null, this.names, 100, 101);
+			verifyNoMoreInteractions(PromoCodeRequestServiceTest.this.store);
 		}
 
 		@Test
 		void aPartnerOutsideTheProgramReadsNothing() {
 			given(PromoCodeRequestServiceTest.this.catalog.requireJoined(PAT, 99L)).willThrow(new ProgramNotFound());
 
-			assertThatThrownBy(() -> PromoCodeRequestServiceTest.this.service.ownIn(PAT, 99L))
+			assertThatThrownBy(() -> PromoCodeRequestServiceTest.this.service.ownIn(PAT, 99L, 0, 100))
 				.isInstanceOf(ProgramNotFound.class);
-			verifyNoInteractions(PromoCodeRequestServiceTest.this.requests);
+			verifyNoInteractions(PromoCodeRequestServiceTest.this.requests, PromoCodeRequestServiceTest.this.store);
+		}
+
+		@Test
+		void aPartnersStartPageReadsAPageOfTheirRequestsInEveryProgramWithTheirName() {
+			given(PromoCodeRequestServiceTest.this.catalog.partnerOf(PAT))
+				.willReturn(Optional.of(new PartnerView(TRAILBLAZER, "Trailblazer Deals")));
+			given(PromoCodeRequestServiceTest.this.store.sliceOfPartner(TRAILBLAZER, "Trailblazer Deals", 50, 51))
+				.willReturn(views(51));
+
+			RequestPage own = PromoCodeRequestServiceTest.this.service.allOwn(PAT, 1, 50);
+
+			assertThat(own.requests()).extracting(RequestView::id).containsExactlyElementsOf(ids(50));
+			assertThat(own.hasNext()).isTrue();
+		}
+
+		@Test
+		void someoneWhoIsNoPartnerHasNoRequestsOfTheirOwn() {
+			RequestPage none = PromoCodeRequestServiceTest.this.service.allOwn(ALICE, 0, 50);
+
+			assertThat(none.requests()).isEmpty();
+			assertThat(none.hasNext()).isFalse();
+			verifyNoInteractions(PromoCodeRequestServiceTest.this.store);
+		}
+
+		private static List<Long> ids(int count) {
+			return java.util.stream.LongStream.rangeClosed(1, count).map(n -> 1_000 - n).boxed().toList();
+		}
+
+		private static List<RequestView> views(int count) {
+			return ids(count).stream().map(id -> open(id, TRAILBLAZER).toView("Trailblazer Deals")).toList();
 		}
 
 		@Test
@@ -619,10 +665,6 @@ class PromoCodeRequestServiceTest {
 
 	private RequestView decide(long requestId, boolean approve, String approvedCode, String comment) {
 		return this.service.decide(ALICE, PROGRAM_ID, requestId, approve, approvedCode, comment, Channel.API);
-	}
-
-	private void stored(PromoCodeRequest... found) {
-		given(this.requests.findByProgram(PROGRAM_ID)).willReturn(List.of(found));
 	}
 
 	private PromoCodeRequest openForUpdate(long id) {

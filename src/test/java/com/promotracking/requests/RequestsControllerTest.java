@@ -12,6 +12,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -40,6 +41,7 @@ import com.promotracking.users.SignedInUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -119,19 +121,23 @@ class RequestsControllerTest {
 		given(this.requests.get(ALICE, 11, 31)).willReturn(OPEN);
 		given(this.settings.trackingEnabled(11)).willReturn(true);
 		given(this.settings.partnerRequestsAllowed(11)).willReturn(true);
+		given(this.requests.forBrand(ALICE, 11, null, null, 0, RequestsController.PAGE_SIZE))
+			.willReturn(page(List.of()));
+		given(this.requests.allOwn(PAT, 0, RequestsController.PAGE_SIZE)).willReturn(page(List.of()));
 	}
 
 	// ---------------------------------------------------------------- brand: list
 
 	@Test
 	void theBrandListShowsTheRequestsWithTheFiltersAsChosen() throws Exception {
-		given(this.requests.forBrand(ALICE, 11, RequestState.OPEN, 5L)).willReturn(List.of(OPEN));
+		given(this.requests.forBrand(ALICE, 11, RequestState.OPEN, 5L, 0, RequestsController.PAGE_SIZE))
+			.willReturn(page(List.of(OPEN)));
 
 		Document page = html(this.mvc.perform(asAlice(get(LIST).param("state", "open").param("partnerId", "5")))
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/brand-list")));
 
-		verify(this.requests).forBrand(ALICE, 11, RequestState.OPEN, 5L);
+		verify(this.requests).forBrand(ALICE, 11, RequestState.OPEN, 5L, 0, RequestsController.PAGE_SIZE);
 		assertThat(page.select("h1").text()).isEqualTo("Promo code requests for Acme Outdoor US");
 		Element filters = page.selectFirst("form#request-filters");
 		assertThat(filters.attr("action")).isEqualTo(LIST);
@@ -158,15 +164,17 @@ class RequestsControllerTest {
 	void theBrandListWithoutFiltersAsksForEverythingAndSaysWhenNothingMatches() throws Exception {
 		Document page = html(this.mvc.perform(asAlice(get(LIST))).andExpect(status().isOk()));
 
-		verify(this.requests).forBrand(ALICE, 11, null, null);
+		verify(this.requests).forBrand(ALICE, 11, null, null, 0, RequestsController.PAGE_SIZE);
 		assertThat(page.select("#no-requests").text()).isEqualTo("No request matches.");
 		assertThat(page.select("table#requests")).isEmpty();
 		assertThat(page.select("#filter-state option[selected], #filter-partner option[selected]")).isEmpty();
+		assertThat(page.select("nav.pager, #previous-page, #next-page, #page-number, #not-listed")).isEmpty();
 	}
 
 	@Test
 	void theBrandListIsInFrenchForAFrenchReader() throws Exception {
-		given(this.requests.forBrand(ALICE, 11, null, null)).willReturn(List.of(APPROVED));
+		given(this.requests.forBrand(ALICE, 11, null, null, 0, RequestsController.PAGE_SIZE))
+			.willReturn(page(List.of(APPROVED)));
 
 		Document page = html(this.mvc
 			.perform(asAlice(get(LIST)).header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR,fr"))
@@ -175,6 +183,113 @@ class RequestsControllerTest {
 		assertThat(page.select("h1").text()).isEqualTo("Demandes de codes promo pour Acme Outdoor US");
 		assertThat(cells(page)).containsExactly("Trailblazer Deals",
 				"TRAIL15, TRAIL-15", "2026-12-01", "Approuvée", "TRAIL20");
+	}
+
+	// ---------------------------------------------------------------- brand: pages
+
+	@Test
+	void theFirstPageShowsItsRequestsAndLinksToTheNextWithTheFilters() throws Exception {
+		given(this.requests.forBrand(ALICE, 11, RequestState.OPEN, 5L, 0, RequestsController.PAGE_SIZE))
+			.willReturn(new RequestPage(requests(950, 50), 0, RequestsController.PAGE_SIZE, true));
+
+		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("state", "open").param("partnerId", "5"))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("table#requests tbody tr")).hasSize(50);
+		assertThat(page.select("table#requests tbody tr a").first().id()).isEqualTo("request-950");
+		assertThat(page.select("#next-page").attr("href")).isEqualTo(LIST + "?state=open&partnerId=5&page=1");
+		assertThat(page.select("#next-page").text()).isEqualTo("Next page");
+		assertThat(page.select("#previous-page")).isEmpty();
+		assertThat(page.select("#page-number").text()).isEqualTo("Page 1");
+		assertThat(page.select("nav.pager").attr("aria-label")).isEqualTo("Pages of promo code requests");
+		assertThat(page.select("#filter-state option[selected]").val()).isEqualTo("open");
+		assertThat(page.select("#filter-partner option[selected]").val()).isEqualTo("5");
+	}
+
+	@Test
+	void aLaterPageLinksBackWithTheFiltersAndTheLastHasNoNextLink() throws Exception {
+		given(this.requests.forBrand(ALICE, 11, null, 6L, 2, RequestsController.PAGE_SIZE))
+			.willReturn(new RequestPage(requests(850, 3), 2, RequestsController.PAGE_SIZE, false));
+
+		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("partnerId", "6").param("page", "2"))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("table#requests tbody tr a")).extracting(Element::id)
+			.containsExactly("request-850", "request-849", "request-848");
+		assertThat(page.select("#previous-page").attr("href")).isEqualTo(LIST + "?partnerId=6&page=1");
+		assertThat(page.select("#previous-page").text()).isEqualTo("Previous page");
+		assertThat(page.select("#next-page")).isEmpty();
+		assertThat(page.select("#page-number").text()).isEqualTo("Page 3");
+	}
+
+	@Test
+	void theLinkBackToTheFirstPageHasNoPageNumberAndAnUnknownStateIsNoFilter() throws Exception {
+		given(this.requests.forBrand(ALICE, 11, RequestState.REJECTED, null, 1, RequestsController.PAGE_SIZE))
+			.willReturn(new RequestPage(requests(800, 1), 1, RequestsController.PAGE_SIZE, false));
+		given(this.requests.forBrand(ALICE, 11, null, null, 1, RequestsController.PAGE_SIZE))
+			.willReturn(new RequestPage(requests(700, 1), 1, RequestsController.PAGE_SIZE, true));
+
+		Document rejected = html(this.mvc.perform(asAlice(get(LIST)).param("page", "1").param("state", "rejected"))
+			.andExpect(status().isOk()));
+		Document unknown = html(this.mvc.perform(asAlice(get(LIST)).param("page", "1").param("state", "pending"))
+			.andExpect(status().isOk()));
+
+		assertThat(rejected.select("#previous-page").attr("href")).isEqualTo(LIST + "?state=rejected");
+		assertThat(unknown.select("#previous-page").attr("href")).isEqualTo(LIST);
+		assertThat(unknown.select("#next-page").attr("href")).isEqualTo(LIST + "?page=2");
+	}
+
+	@Test
+	void thePagerIsInFrenchForAFrenchReader() throws Exception {
+		given(this.requests.forBrand(ALICE, 11, null, null, 1, RequestsController.PAGE_SIZE))
+			.willReturn(new RequestPage(requests(700, 1), 1, RequestsController.PAGE_SIZE, true));
+
+		Document page = html(this.mvc
+			.perform(asAlice(get(LIST)).param("page", "1").header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR,fr"))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("#previous-page").text()).isEqualTo("Page précédente");
+		assertThat(page.select("#next-page").text()).isEqualTo("Page suivante");
+		assertThat(page.select("#page-number").text()).isEqualTo("Page 2");
+		assertThat(page.select("nav.pager").attr("aria-label")).isEqualTo("Pages de demandes de codes promo");
+	}
+
+	@ParameterizedTest(name = "page={0}")
+	@CsvSource(textBlock = """
+			-1,  The page number must not be negative.
+			abc, The page number must be a whole number.
+			""")
+	void aPageNumberThatCannotBeReadAnswers400WithTheReasonAndListsNothing(String number, String message)
+			throws Exception {
+		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("page", number).param("state", "open"))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("requests/brand-list")));
+
+		assertThat(page.select("#filter-error").text()).isEqualTo(message);
+		assertThat(page.select("#filter-error").attr("role")).isEqualTo("alert");
+		assertThat(page.select("#not-listed").text()).isEqualTo("Correct the filters to see the requests.");
+		assertThat(page.select("#no-requests, table#requests, nav.pager")).isEmpty();
+		assertThat(page.select("#filter-state option[selected]").val()).isEqualTo("open");
+		verify(this.requests, never()).forBrand(any(), anyLong(), any(), any(), anyInt(), anyInt());
+	}
+
+	@Test
+	void aPartnerThatIsNotANumberIsToldOnThePartnerFilter() throws Exception {
+		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("partnerId", "five"))
+			.andExpect(status().isBadRequest()));
+
+		assertThat(page.select("#filter-error").text()).isEqualTo("Choose a partner from the list.");
+		assertThat(page.select("#filter-partner").attr("aria-invalid")).isEqualTo("true");
+		verify(this.requests, never()).forBrand(any(), anyLong(), any(), any(), anyInt(), anyInt());
+	}
+
+	@Test
+	void aPageNumberThatCannotBeReadStillChecksAccessToTheProgram() throws Exception {
+		given(this.catalog.require(PAT, 11)).willThrow(new ProgramNotFound());
+
+		this.mvc.perform(asPat(get(LIST)).param("page", "-1"))
+			.andExpect(status().isNotFound())
+			.andExpect(view().name("error/404"));
 	}
 
 	// ---------------------------------------------------------------- brand: one request
@@ -526,7 +641,7 @@ class RequestsControllerTest {
 	@Test
 	void thePartnerListShowsTheirProgramsAndTheirOwnRequestsWithTheBrandsAnswer() throws Exception {
 		given(this.settings.partnerRequestsAllowed(12)).willReturn(false);
-		given(this.requests.allOwn(PAT)).willReturn(List.of(APPROVED));
+		given(this.requests.allOwn(PAT, 0, RequestsController.PAGE_SIZE)).willReturn(page(List.of(APPROVED)));
 
 		Document page = html(this.mvc.perform(asPat(get("/partner/requests")).flashAttr("message", "request.submitted"))
 			.andExpect(status().isOk())
@@ -549,6 +664,72 @@ class RequestsControllerTest {
 		assertThat(request.select(".approved-code").text()).isEqualTo("TRAIL20");
 		assertThat(request.select(".brand-comment").text()).isEqualTo("We prefer TRAIL20.");
 		assertThat(page.select("#no-requests, #no-programs")).isEmpty();
+	}
+
+	@Test
+	void thePartnersFirstPageLinksToTheNextAndALaterPageBack() throws Exception {
+		given(this.requests.allOwn(PAT, 0, RequestsController.PAGE_SIZE))
+			.willReturn(new RequestPage(requests(500, 50), 0, RequestsController.PAGE_SIZE, true));
+		given(this.requests.allOwn(PAT, 1, RequestsController.PAGE_SIZE))
+			.willReturn(new RequestPage(requests(450, 2), 1, RequestsController.PAGE_SIZE, false));
+
+		Document first = html(this.mvc.perform(asPat(get("/partner/requests"))).andExpect(status().isOk()));
+		Document second = html(this.mvc.perform(asPat(get("/partner/requests")).param("page", "1"))
+			.andExpect(status().isOk()));
+
+		assertThat(first.select(".request")).hasSize(50);
+		assertThat(first.select(".request").first().id()).isEqualTo("partner-request-500");
+		assertThat(first.select("#next-page").attr("href")).isEqualTo("/partner/requests?page=1");
+		assertThat(first.select("#previous-page")).isEmpty();
+		assertThat(first.select("#page-number").text()).isEqualTo("Page 1");
+		assertThat(second.select(".request")).extracting(Element::id)
+			.containsExactly("partner-request-450", "partner-request-449");
+		assertThat(second.select("#previous-page").attr("href")).isEqualTo("/partner/requests");
+		assertThat(second.select("#next-page")).isEmpty();
+		assertThat(second.select("#page-number").text()).isEqualTo("Page 2");
+	}
+
+	@Test
+	void aPartnersSinglePageHasNoPager() throws Exception {
+		given(this.requests.allOwn(PAT, 0, RequestsController.PAGE_SIZE)).willReturn(page(requests(10, 3)));
+
+		Document page = html(this.mvc.perform(asPat(get("/partner/requests"))).andExpect(status().isOk()));
+
+		assertThat(page.select(".request")).hasSize(3);
+		assertThat(page.select("nav.pager")).isEmpty();
+	}
+
+	@Test
+	void aPartnersPagePastTheEndSaysSoAndLinksBack() throws Exception {
+		given(this.requests.allOwn(PAT, 4, RequestsController.PAGE_SIZE))
+			.willReturn(new RequestPage(List.of(), 4, RequestsController.PAGE_SIZE, false));
+
+		Document page = html(this.mvc.perform(asPat(get("/partner/requests")).param("page", "4"))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("#past-last-page").text())
+			.isEqualTo("No request on this page: the list ends before it.");
+		assertThat(page.select("#no-requests")).isEmpty();
+		assertThat(page.select("#previous-page").attr("href")).isEqualTo("/partner/requests?page=3");
+	}
+
+	@ParameterizedTest(name = "page={0}")
+	@CsvSource(textBlock = """
+			-1,  The page number must not be negative.
+			abc, The page number must be a whole number.
+			""")
+	void aPartnersPageNumberThatCannotBeReadAnswers400WithTheReasonAndListsNoRequest(String number, String message)
+			throws Exception {
+		Document page = html(this.mvc.perform(asPat(get("/partner/requests")).param("page", number))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("requests/partner-list")));
+
+		assertThat(page.select("#page-error").text()).isEqualTo(message);
+		assertThat(page.select("#page-error").attr("role")).isEqualTo("alert");
+		assertThat(page.select("#not-listed").text()).isEqualTo("Correct the page number to see your requests.");
+		assertThat(page.select("#no-requests, .request, nav.pager")).isEmpty();
+		assertThat(page.select(".program-list li")).hasSize(2);
+		verify(this.requests, never()).allOwn(any(), anyInt(), anyInt());
 	}
 
 	@Test
@@ -584,7 +765,8 @@ class RequestsControllerTest {
 	@Test
 	void aPartnerOnTheBrandsRequestPagesGetsThe404Page() throws Exception {
 		given(this.catalog.require(PAT, 11)).willThrow(new ProgramNotFound());
-		given(this.requests.forBrand(PAT, 11, null, null)).willThrow(new ProgramNotFound());
+		given(this.requests.forBrand(PAT, 11, null, null, 0, RequestsController.PAGE_SIZE))
+			.willThrow(new ProgramNotFound());
 
 		this.mvc.perform(asPat(get(LIST))).andExpect(status().isNotFound()).andExpect(view().name("error/404"));
 	}
@@ -615,6 +797,19 @@ class RequestsControllerTest {
 		java.lang.reflect.Constructor<T> constructor = type.getDeclaredConstructor();
 		constructor.setAccessible(true);
 		return constructor.newInstance();
+	}
+
+	private static RequestPage page(List<RequestView> requests) {
+		return new RequestPage(requests, 0, RequestsController.PAGE_SIZE, false);
+	}
+
+	/** {@code count} open requests, newest (highest id) first, from {@code newest} down. */
+	private static List<RequestView> requests(long newest, int count) {
+		return java.util.stream.LongStream.range(0, count)
+			.mapToObj(n -> new RequestView(newest - n, 11, 5, "Trailblazer Deals", List.of("CODE" + (newest - n)),
+					null, null, RequestState.OPEN, CREATED, "pat@partner.example", null, null, null, null, null,
+					null, null))
+			.toList();
 	}
 
 	/** The list's cells, empty ones included (Jsoup's eachText leaves them out). */
