@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.promotracking.kernel.PageOf;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.users.Role;
 
@@ -67,10 +68,10 @@ public class History {
 	 * to know whether there is a next page, and never counts the whole history.
 	 */
 	@Transactional(readOnly = true)
-	public HistoryPage page(ProgramView program, int page, int size) {
+	public PageOf<HistoryRecord> page(ProgramView program, int page, int size) {
 		if ((long) page * size > Integer.MAX_VALUE) {
 			// Far past any real history: empty, as every page past the end is.
-			return new HistoryPage(List.of(), page, size, false);
+			return PageOf.empty(page, size);
 		}
 		// Ordered by the index's columns, program first, so both databases read it in order and stop early.
 		List<HistoryRecord> entries = this.jdbc.sql("""
@@ -81,8 +82,7 @@ public class History {
 			.params(program.id(), page * size, size + 1)
 			.query(this::toRecord)
 			.list();
-		boolean hasNext = entries.size() > size;
-		return new HistoryPage(hasNext ? List.copyOf(entries.subList(0, size)) : entries, page, size, hasNext);
+		return PageOf.cut(entries, page, size);
 	}
 
 	private HistoryRecord toRecord(ResultSet row, int number) throws SQLException {

@@ -96,7 +96,7 @@ class EventTypeApiController {
 			throw new InvalidField("size", "testAction.error.size");
 		}
 		return this.service.testActions(user, programId, eventTypeId, page, size)
-			.testActions()
+			.items()
 			.stream()
 			.map(TestActionResponse::of)
 			.toList();

@@ -17,6 +17,7 @@ import com.promotracking.audit.Refusal;
 import com.promotracking.audit.Subject;
 import com.promotracking.audit.Subject.SubjectType;
 import com.promotracking.programs.ProgramCatalog;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.kernel.UniqueConstraint;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.users.CurrentUser;
@@ -84,7 +85,7 @@ class EventTypeService {
 	 * all for each view held them all in memory at once.
 	 */
 	@Transactional(readOnly = true)
-	TestActionPage testActions(CurrentUser user, long programId, long eventTypeId, int page, int size) {
+	PageOf<TestActionView> testActions(CurrentUser user, long programId, long eventTypeId, int page, int size) {
 		this.catalog.require(user, programId);
 		return page(eventType(programId, eventTypeId), page, size);
 	}
@@ -205,10 +206,9 @@ class EventTypeService {
 	}
 
 	/** Asks for one more than the page shows: whether another page follows is read, never counted. */
-	private TestActionPage page(EventType eventType, int page, int size) {
+	private PageOf<TestActionView> page(EventType eventType, int page, int size) {
 		List<TestActionView> found = this.store.slice(eventType, (long) page * size, size + 1);
-		boolean hasNext = found.size() > size;
-		return new TestActionPage(hasNext ? List.copyOf(found.subList(0, size)) : found, page, size, hasNext);
+		return PageOf.cut(found, page, size);
 	}
 
 	private Reviewed reviewed(long programId, TestAction action) {
@@ -240,7 +240,7 @@ class EventTypeService {
 	record Reviewed(TestActionView action, boolean promoCodeValidated) {
 	}
 
-	record EventTypeDetails(EventTypeSummary eventType, TestActionPage testActions) {
+	record EventTypeDetails(EventTypeSummary eventType, PageOf<TestActionView> testActions) {
 	}
 
 }

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import com.promotracking.audit.Channel;
 import com.promotracking.eventtypes.EventTypeService.EventTypeDetails;
 import com.promotracking.eventtypes.EventTypeService.Reviewed;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.users.CurrentUser;
@@ -102,7 +103,7 @@ class EventTypesController {
 		boolean valid = !binding.hasErrors();
 		int page = (valid && paging.page() != null) ? paging.page() : 0;
 		EventTypeSummary eventType;
-		TestActionPage testActions;
+		PageOf<TestActionView> testActions;
 		if (valid) {
 			EventTypeDetails details = this.service.details(user, programId, eventTypeId, page, PAGE_SIZE);
 			eventType = details.eventType();
@@ -111,11 +112,11 @@ class EventTypesController {
 		else {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			eventType = this.service.eventType(user, programId, eventTypeId);
-			testActions = TestActionPage.none(PAGE_SIZE);
+			testActions = PageOf.empty(PAGE_SIZE);
 		}
 		programModel(programId, user, model);
 		model.addAttribute("eventType", eventType);
-		model.addAttribute("testActions", testActions.testActions());
+		model.addAttribute("testActions", testActions.items());
 		model.addAttribute("listed", valid);
 		model.addAttribute("pageNumber", (long) page + 1);
 		model.addAttribute("previousUrl", (valid && page > 0) ? Paging.url(programId, eventTypeId, page - 1) : null);

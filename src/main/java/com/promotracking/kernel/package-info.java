@@ -1,4 +1,7 @@
-/** The few types every feature shares: the domain exception base, field errors, the clock, the app's settings. */
+/**
+ * The few types every feature shares: the domain exception base, field errors, the clock, the app's settings, a page
+ * of a list.
+ */
 @ApplicationModule(allowedDependencies = {})
 @NullMarked
 package com.promotracking.kernel;

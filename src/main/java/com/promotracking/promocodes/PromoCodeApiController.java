@@ -25,6 +25,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 import com.promotracking.audit.Channel;
 import com.promotracking.kernel.ApiValues;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.users.CurrentUser;
 
 /** A program's tracking promo codes over JSON. A partner reads only their own. */
@@ -63,9 +64,9 @@ class PromoCodeApiController {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new InvalidField("size", "promoCode.error.size");
 		}
-		PromoCodePage found = user.isPartner() ? this.codes.ownCodes(user, programId, filter, page, size)
+		PageOf<PromoCodeView> found = user.isPartner() ? this.codes.ownCodes(user, programId, filter, page, size)
 				: this.codes.list(user, programId, partnerId, filter, page, size);
-		return found.codes().stream().map(PromoCodeResponse::of).toList();
+		return found.items().stream().map(PromoCodeResponse::of).toList();
 	}
 
 	@PostMapping(PATH)

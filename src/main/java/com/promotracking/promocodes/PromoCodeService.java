@@ -26,6 +26,7 @@ import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.settings.TrackingSettings;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.kernel.UniqueConstraint;
 import com.promotracking.users.CurrentUser;
 
@@ -74,15 +75,16 @@ public class PromoCodeService {
 	 * past the end is empty.
 	 */
 	@Transactional(readOnly = true)
-	PromoCodePage list(CurrentUser user, long programId, @Nullable Long partnerId, @Nullable PromoCodeState state,
-			int page, int size) {
+	PageOf<PromoCodeView> list(CurrentUser user, long programId, @Nullable Long partnerId,
+			@Nullable PromoCodeState state, int page, int size) {
 		this.catalog.require(user, programId);
 		return page(programId, partnerId, state, page, size);
 	}
 
 	/** One page of a partner's own codes in a program they belong to, newest first, optionally in one state. */
 	@Transactional(readOnly = true)
-	PromoCodePage ownCodes(CurrentUser partner, long programId, @Nullable PromoCodeState state, int page, int size) {
+	PageOf<PromoCodeView> ownCodes(CurrentUser partner, long programId, @Nullable PromoCodeState state, int page,
+			int size) {
 		this.catalog.requireJoined(partner, programId);
 		return page(programId, partner.partnerId(), state, page, size);
 	}
@@ -99,12 +101,11 @@ public class PromoCodeService {
 				EXPORT_BATCH);
 	}
 
-	private PromoCodePage page(long programId, @Nullable Long partnerId, @Nullable PromoCodeState state, int page,
-			int size) {
+	private PageOf<PromoCodeView> page(long programId, @Nullable Long partnerId, @Nullable PromoCodeState state,
+			int page, int size) {
 		List<PromoCodeView> found = this.store.slice(programId, partnerId, state, this.clock.instant(),
 				this.catalog.partnerNames(programId), (long) page * size, size + 1);
-		boolean hasNext = found.size() > size;
-		return new PromoCodePage(hasNext ? List.copyOf(found.subList(0, size)) : found, page, size, hasNext);
+		return PageOf.cut(found, page, size);
 	}
 
 	/** One code: the brand sees any of the program's, a partner only their own. */

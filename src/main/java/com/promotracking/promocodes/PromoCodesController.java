@@ -1,7 +1,6 @@
 package com.promotracking.promocodes;
 
 import java.time.ZoneId;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -23,6 +22,7 @@ import com.promotracking.audit.Channel;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.web.FormErrors;
 import com.promotracking.web.PageController;
@@ -121,15 +121,16 @@ class PromoCodesController {
 		ProgramView program = this.catalog.require(user, programId);
 		PromoCodeState state = filters.toState();
 		int page = (valid && filters.page() != null) ? filters.page() : 0;
-		PromoCodePage codes = valid ? this.codes.list(user, programId, filters.partnerId(), state, page, PAGE_SIZE)
-				: new PromoCodePage(List.of(), 0, PAGE_SIZE, false);
+		PageOf<PromoCodeView> codes = valid
+				? this.codes.list(user, programId, filters.partnerId(), state, page, PAGE_SIZE)
+				: PageOf.empty(PAGE_SIZE);
 		if (!model.containsAttribute(FILTERS)) {
 			// A form posted to the list shows it unfiltered; a GET has its bound filters (with their errors) there.
 			model.addAttribute(FILTERS, filters);
 		}
 		model.addAttribute("program", program);
 		model.addAttribute("partners", this.catalog.partnersOf(program));
-		model.addAttribute("codes", codes.codes());
+		model.addAttribute("codes", codes.items());
 		model.addAttribute("listed", valid);
 		model.addAttribute("partnerFilter", filters.partnerId());
 		model.addAttribute("stateFilter", (state != null) ? state.name() : "");

@@ -31,6 +31,7 @@ import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.settings.TrackingSettings;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.users.CurrentUser;
 
 /**
@@ -103,35 +104,30 @@ class PromoCodeRequestService {
 	 * page past the end is empty.
 	 */
 	@Transactional(readOnly = true)
-	public RequestPage forBrand(CurrentUser user, long programId, @Nullable RequestState state,
+	public PageOf<RequestView> forBrand(CurrentUser user, long programId, @Nullable RequestState state,
 			@Nullable Long partnerId, int page, int size) {
 		this.catalog.require(user, programId);
-		return page(this.store.slice(programId, partnerId, state, this.catalog.partnerNames(programId),
+		return PageOf.cut(this.store.slice(programId, partnerId, state, this.catalog.partnerNames(programId),
 				(long) page * size, size + 1), page, size);
 	}
 
 	/** One page of a partner's own requests in one program they belong to, newest first. */
 	@Transactional(readOnly = true)
-	public RequestPage ownIn(CurrentUser partner, long programId, int page, int size) {
+	public PageOf<RequestView> ownIn(CurrentUser partner, long programId, int page, int size) {
 		this.catalog.requireJoined(partner, programId);
-		return page(this.store.slice(programId, partner.partnerId(), null, this.catalog.partnerNames(programId),
+		return PageOf.cut(this.store.slice(programId, partner.partnerId(), null, this.catalog.partnerNames(programId),
 				(long) page * size, size + 1), page, size);
 	}
 
 	/** One page of a partner's own requests in all their programs, newest first: their start page. */
 	@Transactional(readOnly = true)
-	public RequestPage allOwn(CurrentUser partner, int page, int size) {
+	public PageOf<RequestView> allOwn(CurrentUser partner, int page, int size) {
 		if (!partner.isPartner() || partner.partnerId() == null) {
-			return new RequestPage(List.of(), page, size, false);
+			return PageOf.empty(page, size);
 		}
 		String name = this.catalog.partnerOf(partner).map(PartnerView::name).orElse(null);
-		return page(this.store.sliceOfPartner(partner.partnerId(), name, (long) page * size, size + 1), page, size);
-	}
-
-	/** The page of {@code found}, read one longer than the page to tell whether another follows. */
-	private static RequestPage page(List<RequestView> found, int page, int size) {
-		boolean hasNext = found.size() > size;
-		return new RequestPage(hasNext ? List.copyOf(found.subList(0, size)) : found, page, size, hasNext);
+		return PageOf.cut(this.store.sliceOfPartner(partner.partnerId(), name, (long) page * size, size + 1), page,
+				size);
 	}
 
 	/** A brand sees any request of its program; a partner only their own; everything else is 404. */

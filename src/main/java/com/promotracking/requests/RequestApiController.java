@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.promotracking.audit.Channel;
 import com.promotracking.kernel.ApiValues;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.users.CurrentUser;
 
 /** Partner promo code requests over JSON: partners submit and read their own; the brand reads and decides. */
@@ -74,9 +75,9 @@ class RequestApiController {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new InvalidField("size", "request.error.size");
 		}
-		RequestPage found = user.isPartner() ? this.requests.ownIn(user, programId, page, size)
+		PageOf<RequestView> found = user.isPartner() ? this.requests.ownIn(user, programId, page, size)
 				: this.requests.forBrand(user, programId, filter, partnerId, page, size);
-		return found.requests().stream().map(RequestResponse::of).toList();
+		return found.items().stream().map(RequestResponse::of).toList();
 	}
 
 	@GetMapping(PATH + "/{requestId}")

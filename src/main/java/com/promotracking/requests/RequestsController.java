@@ -23,6 +23,7 @@ import com.promotracking.promocodes.DuplicatePromoCode;
 import com.promotracking.promocodes.PromoCodeTrackingDisabled;
 import com.promotracking.settings.TrackingSettings;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.web.FormErrors;
 import com.promotracking.web.PageController;
@@ -80,11 +81,11 @@ class RequestsController {
 		}
 		RequestState state = filters.toState();
 		int page = (valid && filters.page() != null) ? filters.page() : 0;
-		RequestPage requests = valid
+		PageOf<RequestView> requests = valid
 				? this.requests.forBrand(user, programId, state, filters.partnerId(), page, PAGE_SIZE)
-				: new RequestPage(List.of(), 0, PAGE_SIZE, false);
+				: PageOf.empty(PAGE_SIZE);
 		ProgramView program = brandModel(programId, user, model);
-		model.addAttribute("requests", requests.requests());
+		model.addAttribute("requests", requests.items());
 		model.addAttribute("listed", valid);
 		model.addAttribute("stateFilter", (state != null) ? state.name() : "");
 		model.addAttribute("partnerFilter", filters.partnerId());
@@ -152,15 +153,14 @@ class RequestsController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 		}
 		int page = (valid && paging.page() != null) ? paging.page() : 0;
-		RequestPage requests = valid ? this.requests.allOwn(user, page, PAGE_SIZE)
-				: new RequestPage(List.of(), 0, PAGE_SIZE, false);
+		PageOf<RequestView> requests = valid ? this.requests.allOwn(user, page, PAGE_SIZE) : PageOf.empty(PAGE_SIZE);
 		List<ProgramView> programs = this.catalog.joinedBy(user);
 		model.addAttribute("joinedPrograms", programs);
 		model.addAttribute("requestsAllowed", programs.stream()
 			.filter(program -> this.settings.partnerRequestsAllowed(program.id()))
 			.map(ProgramView::id)
 			.toList());
-		model.addAttribute("requests", requests.requests());
+		model.addAttribute("requests", requests.items());
 		model.addAttribute("listed", valid);
 		model.addAttribute("pageNumber", (long) page + 1);
 		model.addAttribute("previousUrl", (valid && page > 0) ? Paging.url(page - 1) : null);

@@ -15,10 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.promotracking.audit.Channel;
-import com.promotracking.audit.HistoryPage;
+import com.promotracking.audit.HistoryRecord;
 import com.promotracking.audit.HistoryRow;
 import com.promotracking.audit.HistoryText;
 import com.promotracking.kernel.AppProperties;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.web.PageController;
 
@@ -96,8 +97,8 @@ class AdSettingsController {
 		return "settings/ad-settings";
 	}
 
-	private List<HistoryRow> rows(HistoryPage history, Locale locale) {
-		return history.entries().stream().map(entry -> this.historyText.row(entry, locale)).toList();
+	private List<HistoryRow> rows(PageOf<HistoryRecord> history, Locale locale) {
+		return history.items().stream().map(entry -> this.historyText.row(entry, locale)).toList();
 	}
 
 }

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.History;
-import com.promotracking.audit.HistoryPage;
+import com.promotracking.audit.HistoryRecord;
 import com.promotracking.audit.ChangeTransactions;
 import com.promotracking.audit.Channel;
 import com.promotracking.audit.HistoryEvent;
@@ -21,6 +21,7 @@ import com.promotracking.eventtypes.PromoCodeValidations;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.kernel.DomainException;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.users.Contacts;
 import com.promotracking.users.CurrentUser;
 
@@ -71,7 +72,7 @@ class ProgramSettingsService {
 	}
 
 	@Transactional(readOnly = true)
-	public HistoryPage history(CurrentUser user, long programId, int page, int size) {
+	public PageOf<HistoryRecord> history(CurrentUser user, long programId, int page, int size) {
 		return this.history.page(this.catalog.require(user, programId), page, size);
 	}
 

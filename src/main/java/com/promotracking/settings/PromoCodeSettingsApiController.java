@@ -55,7 +55,7 @@ class PromoCodeSettingsApiController {
 	List<HistoryEntryResponse> history(@PathVariable long programId,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(HistoryPages.MAX_SIZE) int size, CurrentUser user) {
-		return this.service.history(user, programId, page, size).entries().stream().map(HistoryEntryResponse::of)
+		return this.service.history(user, programId, page, size).items().stream().map(HistoryEntryResponse::of)
 			.toList();
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.promotracking.kernel.PageOf;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.users.Role;
@@ -53,15 +54,15 @@ class HistoryTest {
 
 	@Test
 	void aPageShowsTheNewestEntriesFirstAndTellsWhetherMoreFollow() {
-		HistoryPage first = this.history.page(US, 0, 5);
-		HistoryPage last = this.history.page(US, 2, 5);
+		PageOf<HistoryRecord> first = this.history.page(US, 0, 5);
+		PageOf<HistoryRecord> last = this.history.page(US, 2, 5);
 
-		assertThat(first.entries()).extracting(HistoryRecord::comment)
+		assertThat(first.items()).extracting(HistoryRecord::comment)
 			.containsExactly("change 12", "change 11", "change 10", "change 9", "change 8");
 		assertThat(first.hasNext()).isTrue();
-		assertThat(last.entries()).extracting(HistoryRecord::comment).containsExactly("change 2", "change 1");
+		assertThat(last.items()).extracting(HistoryRecord::comment).containsExactly("change 2", "change 1");
 		assertThat(last.hasNext()).isFalse();
-		assertThat(this.history.page(US, 3, 5).entries()).isEmpty();
+		assertThat(this.history.page(US, 3, 5).items()).isEmpty();
 	}
 
 	@Test
@@ -74,7 +75,7 @@ class HistoryTest {
 		this.history.record(HistoryEvent.changed(US, carol, Channel.PAGE,
 				new Subject(Subject.SubjectType.PROMO_CODE, 8, "SUMMER10"), "for the launch", changes));
 
-		HistoryRecord entry = this.history.page(US, 0, 1).entries().get(0);
+		HistoryRecord entry = this.history.page(US, 0, 1).items().get(0);
 
 		assertThat(entry.changes()).containsExactlyEntriesOf(changes);
 		assertThat(entry.actor()).isEqualTo("carol@csm.example");
@@ -84,7 +85,7 @@ class HistoryTest {
 
 	@Test
 	void anEntryReadWholeKeepsEveryField() {
-		HistoryRecord entry = this.history.page(US, 0, 1).entries().get(0);
+		HistoryRecord entry = this.history.page(US, 0, 1).items().get(0);
 
 		assertThat(entry.actor()).isEqualTo("alice@acme.example");
 		assertThat(entry.actingForBrandName()).isEqualTo("Acme Outdoor");

@@ -37,6 +37,7 @@ import com.promotracking.audit.Subject;
 import com.promotracking.audit.Subject.SubjectType;
 import com.promotracking.eventtypes.EventTypeService.EventTypeDetails;
 import com.promotracking.eventtypes.EventTypeService.Reviewed;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
@@ -391,7 +392,7 @@ class EventTypeServiceTest {
 					50);
 
 			assertThat(details.eventType()).isEqualTo(summary);
-			assertThat(details.testActions().testActions()).as("the one more read only tells another page follows")
+			assertThat(details.testActions().items()).as("the one more read only tells another page follows")
 				.containsExactlyElementsOf(read.subList(0, 50));
 			assertThat(details.testActions().hasNext()).isTrue();
 			assertThat(details.testActions().page()).isEqualTo(2);
@@ -403,10 +404,10 @@ class EventTypeServiceTest {
 			List<TestActionView> read = views(7, 7);
 			given(EventTypeServiceTest.this.store.slice(EventTypeServiceTest.this.onlineSale, 0, 101)).willReturn(read);
 
-			TestActionPage page = EventTypeServiceTest.this.service.testActions(ALICE, PROGRAM_ID, EVENT_TYPE_ID, 0,
+			PageOf<TestActionView> page = EventTypeServiceTest.this.service.testActions(ALICE, PROGRAM_ID, EVENT_TYPE_ID, 0,
 					100);
 
-			assertThat(page.testActions()).containsExactlyElementsOf(read);
+			assertThat(page.items()).containsExactlyElementsOf(read);
 			assertThat(page.hasNext()).isFalse();
 		}
 
@@ -414,10 +415,10 @@ class EventTypeServiceTest {
 		void aPageFarPastTheEndIsAskedAtItsOffsetWithoutOverflow() {
 			given(EventTypeServiceTest.this.store.slice(any(), anyLong(), anyInt())).willReturn(List.of());
 
-			TestActionPage page = EventTypeServiceTest.this.service.testActions(ALICE, PROGRAM_ID, EVENT_TYPE_ID,
+			PageOf<TestActionView> page = EventTypeServiceTest.this.service.testActions(ALICE, PROGRAM_ID, EVENT_TYPE_ID,
 					Integer.MAX_VALUE, 500);
 
-			assertThat(page.testActions()).isEmpty();
+			assertThat(page.items()).isEmpty();
 			verify(EventTypeServiceTest.this.store).slice(EventTypeServiceTest.this.onlineSale,
 					(long) Integer.MAX_VALUE * 500, 501);
 		}

@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.promotracking.audit.Channel;
 import com.promotracking.eventtypes.EventTypeService.EventTypeDetails;
 import com.promotracking.eventtypes.EventTypeService.Reviewed;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
@@ -724,12 +725,12 @@ class EventTypesControllerTest {
 	}
 
 	/** One page of the Online Sale's test actions as the service returns it. */
-	private static TestActionPage page(int number, boolean hasNext, TestActionView... actions) {
+	private static PageOf<TestActionView> page(int number, boolean hasNext, TestActionView... actions) {
 		return page(number, hasNext, List.of(actions));
 	}
 
-	private static TestActionPage page(int number, boolean hasNext, List<TestActionView> actions) {
-		return new TestActionPage(actions, number, EventTypesController.PAGE_SIZE, hasNext);
+	private static PageOf<TestActionView> page(int number, boolean hasNext, List<TestActionView> actions) {
+		return new PageOf<>(actions, number, EventTypesController.PAGE_SIZE, hasNext);
 	}
 
 	/** {@code count} pending test actions, newest (highest id) first, from {@code newest} down. */

@@ -35,6 +35,7 @@ import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.settings.TrackingSettings;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.users.Role;
 
@@ -520,9 +521,9 @@ class PromoCodeServiceTest {
 			given(PromoCodeServiceTest.this.store.slice(PROGRAM_ID, null, null, NOW, this.names, 20, 11))
 				.willReturn(views(11));
 
-			PromoCodePage page = PromoCodeServiceTest.this.service.list(ALICE, PROGRAM_ID, null, null, 2, 10);
+			PageOf<PromoCodeView> page = PromoCodeServiceTest.this.service.list(ALICE, PROGRAM_ID, null, null, 2, 10);
 
-			assertThat(page.codes()).extracting(PromoCodeView::id).containsExactlyElementsOf(ids(10));
+			assertThat(page.items()).extracting(PromoCodeView::id).containsExactlyElementsOf(ids(10));
 			assertThat(page.hasNext()).isTrue();
 			assertThat(page.page()).isEqualTo(2);
 		}
@@ -532,9 +533,9 @@ class PromoCodeServiceTest {
 			given(PromoCodeServiceTest.this.store.slice(PROGRAM_ID, null, null, NOW, this.names, 0, 11))
 				.willReturn(views(10));
 
-			PromoCodePage page = PromoCodeServiceTest.this.service.list(ALICE, PROGRAM_ID, null, null, 0, 10);
+			PageOf<PromoCodeView> page = PromoCodeServiceTest.this.service.list(ALICE, PROGRAM_ID, null, null, 0, 10);
 
-			assertThat(page.codes()).hasSize(10);
+			assertThat(page.items()).hasSize(10);
 			assertThat(page.hasNext()).isFalse();
 		}
 
@@ -546,7 +547,7 @@ class PromoCodeServiceTest {
 
 			assertThat(PromoCodeServiceTest.this.service
 				.list(ALICE, PROGRAM_ID, OTHER_PARTNER, PromoCodeState.EXPIRED, 0, 50)
-				.codes()).hasSize(1);
+				.items()).hasSize(1);
 		}
 
 		@Test
@@ -564,10 +565,10 @@ class PromoCodeServiceTest {
 					this.names, 100, 101))
 				.willReturn(views(3));
 
-			PromoCodePage own = PromoCodeServiceTest.this.service.ownCodes(PAT, PROGRAM_ID, PromoCodeState.ACTIVE, 1,
+			PageOf<PromoCodeView> own = PromoCodeServiceTest.this.service.ownCodes(PAT, PROGRAM_ID, PromoCodeState.ACTIVE, 1,
 					100);
 
-			assertThat(own.codes()).hasSize(3);
+			assertThat(own.items()).hasSize(3);
 			assertThat(own.hasNext()).isFalse();
 		}
 

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.promotracking.audit.Channel;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.programs.PartnerView;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
@@ -76,13 +77,13 @@ class PromoCodesControllerTest {
 		given(this.catalog.require(ALICE, 11)).willReturn(PROGRAM);
 		given(this.catalog.partnersOf(PROGRAM)).willReturn(List.of(new PartnerView(5, "Trailblazer Deals")));
 		given(this.codes.list(ALICE, 11, null, null, 0, PromoCodesController.PAGE_SIZE))
-			.willReturn(new PromoCodePage(List.of(), 0, PromoCodesController.PAGE_SIZE, false));
+			.willReturn(new PageOf<>(List.of(), 0, PromoCodesController.PAGE_SIZE, false));
 	}
 
 	@Test
 	void theFirstPageShowsItsCodesAndLinksToTheNextWithTheFilters() throws Exception {
 		given(this.codes.list(ALICE, 11, 5L, PromoCodeState.ACTIVE, 0, PromoCodesController.PAGE_SIZE))
-			.willReturn(new PromoCodePage(codes(950, 50), 0, PromoCodesController.PAGE_SIZE, true));
+			.willReturn(new PageOf<>(codes(950, 50), 0, PromoCodesController.PAGE_SIZE, true));
 
 		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("partnerId", "5").param("state", "active"))
 			.andExpect(status().isOk()));
@@ -100,7 +101,7 @@ class PromoCodesControllerTest {
 	@Test
 	void aLaterPageLinksBackAndTheLastHasNoNextLink() throws Exception {
 		given(this.codes.list(ALICE, 11, null, null, 2, PromoCodesController.PAGE_SIZE))
-			.willReturn(new PromoCodePage(codes(850, 3), 2, PromoCodesController.PAGE_SIZE, false));
+			.willReturn(new PageOf<>(codes(850, 3), 2, PromoCodesController.PAGE_SIZE, false));
 
 		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("page", "2")).andExpect(status().isOk()));
 
@@ -114,7 +115,7 @@ class PromoCodesControllerTest {
 	@Test
 	void theLinkBackToTheFirstPageHasNoPageNumber() throws Exception {
 		given(this.codes.list(ALICE, 11, null, PromoCodeState.EXPIRED, 1, PromoCodesController.PAGE_SIZE))
-			.willReturn(new PromoCodePage(codes(800, 1), 1, PromoCodesController.PAGE_SIZE, false));
+			.willReturn(new PageOf<>(codes(800, 1), 1, PromoCodesController.PAGE_SIZE, false));
 
 		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("page", "1").param("state", "expired"))
 			.andExpect(status().isOk()));

@@ -47,6 +47,7 @@ import com.promotracking.promocodes.PromoCodeService;
 import com.promotracking.settings.TrackingSettings;
 import com.promotracking.kernel.DomainException;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.users.Role;
 
@@ -265,9 +266,9 @@ class PromoCodeRequestServiceTest {
 			given(PromoCodeRequestServiceTest.this.store.slice(PROGRAM_ID, null, null, this.names, 20, 11))
 				.willReturn(views(11));
 
-			RequestPage page = PromoCodeRequestServiceTest.this.service.forBrand(ALICE, PROGRAM_ID, null, null, 2, 10);
+			PageOf<RequestView> page = PromoCodeRequestServiceTest.this.service.forBrand(ALICE, PROGRAM_ID, null, null, 2, 10);
 
-			assertThat(page.requests()).extracting(RequestView::id).containsExactlyElementsOf(ids(10));
+			assertThat(page.items()).extracting(RequestView::id).containsExactlyElementsOf(ids(10));
 			assertThat(page.hasNext()).isTrue();
 			assertThat(page.page()).isEqualTo(2);
 			assertThat(page.size()).isEqualTo(10);
@@ -278,9 +279,9 @@ class PromoCodeRequestServiceTest {
 			given(PromoCodeRequestServiceTest.this.store.slice(PROGRAM_ID, null, null, this.names, 0, 11))
 				.willReturn(views(10));
 
-			RequestPage page = PromoCodeRequestServiceTest.this.service.forBrand(ALICE, PROGRAM_ID, null, null, 0, 10);
+			PageOf<RequestView> page = PromoCodeRequestServiceTest.this.service.forBrand(ALICE, PROGRAM_ID, null, null, 0, 10);
 
-			assertThat(page.requests()).hasSize(10);
+			assertThat(page.items()).hasSize(10);
 			assertThat(page.hasNext()).isFalse();
 		}
 
@@ -292,7 +293,7 @@ class PromoCodeRequestServiceTest {
 
 			assertThat(PromoCodeRequestServiceTest.this.service
 				.forBrand(ALICE, PROGRAM_ID, RequestState.OPEN, OTHER_PARTNER, 0, 50)
-				.requests()).hasSize(1);
+				.items()).hasSize(1);
 		}
 
 		@Test
@@ -309,9 +310,9 @@ class PromoCodeRequestServiceTest {
 			given(PromoCodeRequestServiceTest.this.store.slice(PROGRAM_ID, TRAILBLAZER, null, this.names, 100, 101))
 				.willReturn(views(3));
 
-			RequestPage own = PromoCodeRequestServiceTest.this.service.ownIn(PAT, PROGRAM_ID, 1, 100);
+			PageOf<RequestView> own = PromoCodeRequestServiceTest.this.service.ownIn(PAT, PROGRAM_ID, 1, 100);
 
-			assertThat(own.requests()).hasSize(3);
+			assertThat(own.items()).hasSize(3);
 			assertThat(own.hasNext()).isFalse();
 			verify(PromoCodeRequestServiceTest.this.store).slice(PROGRAM_ID, TRAILBLAZER, null, this.names, 100, 101);
 			verifyNoMoreInteractions(PromoCodeRequestServiceTest.this.store);
@@ -333,17 +334,17 @@ class PromoCodeRequestServiceTest {
 			given(PromoCodeRequestServiceTest.this.store.sliceOfPartner(TRAILBLAZER, "Trailblazer Deals", 50, 51))
 				.willReturn(views(51));
 
-			RequestPage own = PromoCodeRequestServiceTest.this.service.allOwn(PAT, 1, 50);
+			PageOf<RequestView> own = PromoCodeRequestServiceTest.this.service.allOwn(PAT, 1, 50);
 
-			assertThat(own.requests()).extracting(RequestView::id).containsExactlyElementsOf(ids(50));
+			assertThat(own.items()).extracting(RequestView::id).containsExactlyElementsOf(ids(50));
 			assertThat(own.hasNext()).isTrue();
 		}
 
 		@Test
 		void someoneWhoIsNoPartnerHasNoRequestsOfTheirOwn() {
-			RequestPage none = PromoCodeRequestServiceTest.this.service.allOwn(ALICE, 0, 50);
+			PageOf<RequestView> none = PromoCodeRequestServiceTest.this.service.allOwn(ALICE, 0, 50);
 
-			assertThat(none.requests()).isEmpty();
+			assertThat(none.items()).isEmpty();
 			assertThat(none.hasNext()).isFalse();
 			verifyNoInteractions(PromoCodeRequestServiceTest.this.store);
 		}

@@ -33,6 +33,7 @@ import com.promotracking.programs.ProgramView;
 import com.promotracking.promocodes.DuplicatePromoCode;
 import com.promotracking.settings.TrackingSettings;
 import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.security.SecurityTestSupport;
 import com.promotracking.users.CurrentUser;
 import com.promotracking.users.Role;
@@ -190,7 +191,7 @@ class RequestsControllerTest {
 	@Test
 	void theFirstPageShowsItsRequestsAndLinksToTheNextWithTheFilters() throws Exception {
 		given(this.requests.forBrand(ALICE, 11, RequestState.OPEN, 5L, 0, RequestsController.PAGE_SIZE))
-			.willReturn(new RequestPage(requests(950, 50), 0, RequestsController.PAGE_SIZE, true));
+			.willReturn(new PageOf<>(requests(950, 50), 0, RequestsController.PAGE_SIZE, true));
 
 		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("state", "open").param("partnerId", "5"))
 			.andExpect(status().isOk()));
@@ -209,7 +210,7 @@ class RequestsControllerTest {
 	@Test
 	void aLaterPageLinksBackWithTheFiltersAndTheLastHasNoNextLink() throws Exception {
 		given(this.requests.forBrand(ALICE, 11, null, 6L, 2, RequestsController.PAGE_SIZE))
-			.willReturn(new RequestPage(requests(850, 3), 2, RequestsController.PAGE_SIZE, false));
+			.willReturn(new PageOf<>(requests(850, 3), 2, RequestsController.PAGE_SIZE, false));
 
 		Document page = html(this.mvc.perform(asAlice(get(LIST)).param("partnerId", "6").param("page", "2"))
 			.andExpect(status().isOk()));
@@ -225,9 +226,9 @@ class RequestsControllerTest {
 	@Test
 	void theLinkBackToTheFirstPageHasNoPageNumberAndAnUnknownStateIsNoFilter() throws Exception {
 		given(this.requests.forBrand(ALICE, 11, RequestState.REJECTED, null, 1, RequestsController.PAGE_SIZE))
-			.willReturn(new RequestPage(requests(800, 1), 1, RequestsController.PAGE_SIZE, false));
+			.willReturn(new PageOf<>(requests(800, 1), 1, RequestsController.PAGE_SIZE, false));
 		given(this.requests.forBrand(ALICE, 11, null, null, 1, RequestsController.PAGE_SIZE))
-			.willReturn(new RequestPage(requests(700, 1), 1, RequestsController.PAGE_SIZE, true));
+			.willReturn(new PageOf<>(requests(700, 1), 1, RequestsController.PAGE_SIZE, true));
 
 		Document rejected = html(this.mvc.perform(asAlice(get(LIST)).param("page", "1").param("state", "rejected"))
 			.andExpect(status().isOk()));
@@ -242,7 +243,7 @@ class RequestsControllerTest {
 	@Test
 	void thePagerIsInFrenchForAFrenchReader() throws Exception {
 		given(this.requests.forBrand(ALICE, 11, null, null, 1, RequestsController.PAGE_SIZE))
-			.willReturn(new RequestPage(requests(700, 1), 1, RequestsController.PAGE_SIZE, true));
+			.willReturn(new PageOf<>(requests(700, 1), 1, RequestsController.PAGE_SIZE, true));
 
 		Document page = html(this.mvc
 			.perform(asAlice(get(LIST)).param("page", "1").header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR,fr"))
@@ -669,9 +670,9 @@ class RequestsControllerTest {
 	@Test
 	void thePartnersFirstPageLinksToTheNextAndALaterPageBack() throws Exception {
 		given(this.requests.allOwn(PAT, 0, RequestsController.PAGE_SIZE))
-			.willReturn(new RequestPage(requests(500, 50), 0, RequestsController.PAGE_SIZE, true));
+			.willReturn(new PageOf<>(requests(500, 50), 0, RequestsController.PAGE_SIZE, true));
 		given(this.requests.allOwn(PAT, 1, RequestsController.PAGE_SIZE))
-			.willReturn(new RequestPage(requests(450, 2), 1, RequestsController.PAGE_SIZE, false));
+			.willReturn(new PageOf<>(requests(450, 2), 1, RequestsController.PAGE_SIZE, false));
 
 		Document first = html(this.mvc.perform(asPat(get("/partner/requests"))).andExpect(status().isOk()));
 		Document second = html(this.mvc.perform(asPat(get("/partner/requests")).param("page", "1"))
@@ -702,7 +703,7 @@ class RequestsControllerTest {
 	@Test
 	void aPartnersPagePastTheEndSaysSoAndLinksBack() throws Exception {
 		given(this.requests.allOwn(PAT, 4, RequestsController.PAGE_SIZE))
-			.willReturn(new RequestPage(List.of(), 4, RequestsController.PAGE_SIZE, false));
+			.willReturn(new PageOf<>(List.of(), 4, RequestsController.PAGE_SIZE, false));
 
 		Document page = html(this.mvc.perform(asPat(get("/partner/requests")).param("page", "4"))
 			.andExpect(status().isOk()));
@@ -799,8 +800,8 @@ class RequestsControllerTest {
 		return constructor.newInstance();
 	}
 
-	private static RequestPage page(List<RequestView> requests) {
-		return new RequestPage(requests, 0, RequestsController.PAGE_SIZE, false);
+	private static PageOf<RequestView> page(List<RequestView> requests) {
+		return new PageOf<>(requests, 0, RequestsController.PAGE_SIZE, false);
 	}
 
 	/** {@code count} open requests, newest (highest id) first, from {@code newest} down. */

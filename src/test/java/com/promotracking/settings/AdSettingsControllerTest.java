@@ -25,12 +25,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.promotracking.audit.Channel;
 import com.promotracking.audit.FieldChange;
-import com.promotracking.audit.HistoryPage;
 import com.promotracking.audit.HistoryRecord;
 import com.promotracking.audit.HistoryText;
 import com.promotracking.audit.Outcome;
 import com.promotracking.audit.Subject;
 import com.promotracking.eventtypes.PromoCodeValidation;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
@@ -94,13 +94,13 @@ class AdSettingsControllerTest {
 	}
 
 	private static AdSettingsView viewOf(PromoCodeSettingsState state, int historyPage) {
-		return new AdSettingsView(state, new HistoryPage(List.of(), historyPage, HistoryPages.PAGE_SIZE, false),
+		return new AdSettingsView(state, new PageOf<>(List.of(), historyPage, HistoryPages.PAGE_SIZE, false),
 				new Contact("Carol Diaz", "carol@csm.example"));
 	}
 
 	private void showHistory(HistoryRecord... entries) {
 		given(this.service.view(eq(ALICE), eq(11L), anyInt())).willAnswer(call -> new AdSettingsView(BOTH_OFF,
-				new HistoryPage(List.of(entries), call.getArgument(2), HistoryPages.PAGE_SIZE, false), null));
+				new PageOf<>(List.of(entries), call.getArgument(2), HistoryPages.PAGE_SIZE, false), null));
 	}
 
 	private static HistoryRecord entry(long id, String actor, Outcome outcome, String label) {

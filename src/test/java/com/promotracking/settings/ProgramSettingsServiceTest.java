@@ -27,11 +27,12 @@ import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.ChangeTransactions;
 import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.HistoryRecord;
 import com.promotracking.audit.Subject;
-import com.promotracking.audit.HistoryPage;
 import com.promotracking.audit.Outcome;
 import com.promotracking.eventtypes.PromoCodeValidation;
 import com.promotracking.eventtypes.PromoCodeValidations;
+import com.promotracking.kernel.PageOf;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
@@ -100,7 +101,7 @@ class ProgramSettingsServiceTest {
 	void thePageViewHoldsTheSettingsTheAskedPageOfHistoryAndTheBrandsCsm() {
 		given(this.repository.findById(PROGRAM_ID)).willReturn(Optional.empty());
 		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.of(VALIDATION));
-		HistoryPage second = new HistoryPage(List.of(), 2, HistoryPages.PAGE_SIZE, false);
+		PageOf<HistoryRecord> second = new PageOf<>(List.of(), 2, HistoryPages.PAGE_SIZE, false);
 		given(this.history.page(PROGRAM, 2, HistoryPages.PAGE_SIZE)).willReturn(second);
 		Contact carol = new Contact("Carol Diaz", "carol@csm.example");
 		given(this.contacts.csmOf(1)).willReturn(Optional.of(carol));
@@ -398,7 +399,7 @@ class ProgramSettingsServiceTest {
 
 	@Test
 	void historyIsReadOnlyForAProgramTheUserMaySee() {
-		HistoryPage page = new HistoryPage(List.of(), 2, 10, false);
+		PageOf<HistoryRecord> page = new PageOf<>(List.of(), 2, 10, false);
 		given(this.history.page(PROGRAM, 2, 10)).willReturn(page);
 		given(this.catalog.require(ALICE, 99L)).willThrow(new ProgramNotFound());
 
