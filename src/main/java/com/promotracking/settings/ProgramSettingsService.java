@@ -20,6 +20,7 @@ import com.promotracking.eventtypes.PromoCodeValidation;
 import com.promotracking.eventtypes.PromoCodeValidations;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
+import com.promotracking.settings.PromoCodeSettingsStore.SavedSettings;
 import com.promotracking.kernel.DomainException;
 import com.promotracking.kernel.PageOf;
 import com.promotracking.users.Contacts;
@@ -44,6 +45,8 @@ class ProgramSettingsService {
 
 	private final PromoCodeSettingsRepository settings;
 
+	private final PromoCodeSettingsStore saved;
+
 	private final History history;
 
 	private final Contacts contacts;
@@ -53,11 +56,12 @@ class ProgramSettingsService {
 	private final Clock clock;
 
 	ProgramSettingsService(ProgramCatalog catalog, PromoCodeValidations validations,
-			PromoCodeSettingsRepository settings, History history, Contacts contacts, ChangeTransactions changes,
-			Clock clock) {
+			PromoCodeSettingsRepository settings, PromoCodeSettingsStore saved, History history, Contacts contacts,
+			ChangeTransactions changes, Clock clock) {
 		this.catalog = catalog;
 		this.validations = validations;
 		this.settings = settings;
+		this.saved = saved;
 		this.history = history;
 		this.contacts = contacts;
 		this.changes = changes;
@@ -67,8 +71,9 @@ class ProgramSettingsService {
 	@Transactional(readOnly = true)
 	public PromoCodeSettingsState current(CurrentUser user, long programId) {
 		ProgramView program = this.catalog.require(user, programId);
-		PromoCodeSettings saved = this.settings.findById(programId).orElseGet(() -> new PromoCodeSettings(programId));
-		return state(program, saved, this.validations.of(programId).orElse(null));
+		SavedSettings saved = this.saved.find(programId);
+		return new PromoCodeSettingsState(program, saved.trackingEnabled(), saved.partnerRequestsAllowed(),
+				saved.version(), saved.updatedAt(), saved.updatedBy(), this.validations.of(programId).orElse(null));
 	}
 
 	@Transactional(readOnly = true)

@@ -10,8 +10,6 @@ import org.springframework.data.repository.Repository;
 
 interface PromoCodeSettingsRepository extends Repository<PromoCodeSettings, Long> {
 
-	Optional<PromoCodeSettings> findById(long programId);
-
 	/** Locks the row so concurrent saves of one program queue up and each sees the version before it. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select s from PromoCodeSettings s where s.programId = :programId")

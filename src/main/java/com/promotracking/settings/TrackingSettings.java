@@ -8,22 +8,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class TrackingSettings {
 
-	private final PromoCodeSettingsRepository settings;
+	private final PromoCodeSettingsStore settings;
 
-	TrackingSettings(PromoCodeSettingsRepository settings) {
+	TrackingSettings(PromoCodeSettingsStore settings) {
 		this.settings = settings;
 	}
 
 	/** Tracking promo codes may be created only while this is true. */
 	public boolean trackingEnabled(long programId) {
-		return this.settings.findById(programId).map(PromoCodeSettings::trackingEnabled).orElse(false);
+		return this.settings.find(programId).trackingEnabled();
 	}
 
 	/** Partners may request promo codes only while this is true (which needs tracking on too). */
 	public boolean partnerRequestsAllowed(long programId) {
-		return this.settings.findById(programId)
-			.map(saved -> saved.trackingEnabled() && saved.partnerRequestsAllowed())
-			.orElse(false);
+		PromoCodeSettingsStore.SavedSettings saved = this.settings.find(programId);
+		return saved.trackingEnabled() && saved.partnerRequestsAllowed();
 	}
 
 }

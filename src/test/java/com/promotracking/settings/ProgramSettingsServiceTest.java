@@ -36,6 +36,7 @@ import com.promotracking.kernel.PageOf;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
 import com.promotracking.programs.ProgramView;
+import com.promotracking.settings.PromoCodeSettingsStore.SavedSettings;
 import com.promotracking.users.Contact;
 import com.promotracking.users.Contacts;
 import com.promotracking.users.CurrentUser;
@@ -83,12 +84,14 @@ class ProgramSettingsServiceTest {
 
 	private final PromoCodeSettingsRepository repository = mock(PromoCodeSettingsRepository.class);
 
+	private final PromoCodeSettingsStore store = mock(PromoCodeSettingsStore.class);
+
 	private final History history = mock(History.class);
 
 	private final Contacts contacts = mock(Contacts.class);
 
 	private final ProgramSettingsService service = new ProgramSettingsService(this.catalog, this.validations,
-			this.repository, this.history, this.contacts,
+			this.repository, this.store, this.history, this.contacts,
 			new ChangeTransactions(mock(PlatformTransactionManager.class), this.history), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@BeforeEach
@@ -99,7 +102,7 @@ class ProgramSettingsServiceTest {
 
 	@Test
 	void thePageViewHoldsTheSettingsTheAskedPageOfHistoryAndTheBrandsCsm() {
-		given(this.repository.findById(PROGRAM_ID)).willReturn(Optional.empty());
+		given(this.store.find(PROGRAM_ID)).willReturn(SavedSettings.NONE);
 		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.of(VALIDATION));
 		PageOf<HistoryRecord> second = new PageOf<>(List.of(), 2, HistoryPages.PAGE_SIZE, false);
 		given(this.history.page(PROGRAM, 2, HistoryPages.PAGE_SIZE)).willReturn(second);
@@ -117,7 +120,7 @@ class ProgramSettingsServiceTest {
 
 	@Test
 	void aBrandWithoutCsmHasNoneOnThePageView() {
-		given(this.repository.findById(PROGRAM_ID)).willReturn(Optional.empty());
+		given(this.store.find(PROGRAM_ID)).willReturn(SavedSettings.NONE);
 		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.empty());
 		given(this.contacts.csmOf(1)).willReturn(Optional.empty());
 
@@ -361,7 +364,7 @@ class ProgramSettingsServiceTest {
 
 		assertThatThrownBy(() -> this.service.change(ALICE, 99L, new PromoCodeSettingsChange(false, false, null), Channel.PAGE))
 			.isInstanceOf(ProgramNotFound.class);
-		verifyNoInteractions(this.repository, this.validations, this.history);
+		verifyNoInteractions(this.repository, this.store, this.validations, this.history);
 	}
 
 	@Test
@@ -369,13 +372,13 @@ class ProgramSettingsServiceTest {
 		given(this.catalog.require(ALICE, 99L)).willThrow(new ProgramNotFound());
 
 		assertThatThrownBy(() -> this.service.current(ALICE, 99L)).isInstanceOf(ProgramNotFound.class);
-		verifyNoInteractions(this.repository, this.validations, this.history);
+		verifyNoInteractions(this.repository, this.store, this.validations, this.history);
 	}
 
 	@Test
 	void currentShowsTheStoredSettingsAndTheValidationWithoutLocking() {
-		PromoCodeSettings saved = stored(true, true);
-		given(this.repository.findById(PROGRAM_ID)).willReturn(Optional.of(saved));
+		given(this.store.find(PROGRAM_ID))
+			.willReturn(new SavedSettings(true, true, STORED_VERSION, EARLIER, "carol@csm.example"));
 		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.of(VALIDATION));
 
 		PromoCodeSettingsState state = this.service.current(ALICE, PROGRAM_ID);
@@ -388,7 +391,7 @@ class ProgramSettingsServiceTest {
 
 	@Test
 	void currentOfAProgramThatNeverSavedIsBothOffAtVersionZero() {
-		given(this.repository.findById(PROGRAM_ID)).willReturn(Optional.empty());
+		given(this.store.find(PROGRAM_ID)).willReturn(SavedSettings.NONE);
 		given(this.validations.of(PROGRAM_ID)).willReturn(Optional.empty());
 
 		PromoCodeSettingsState state = this.service.current(ALICE, PROGRAM_ID);
