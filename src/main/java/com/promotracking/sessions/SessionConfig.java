@@ -9,6 +9,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -61,6 +63,20 @@ class SessionConfig {
 				sessions.setCreateSessionAttributeQuery(H2_UPSERT_ATTRIBUTE);
 			}
 		};
+	}
+
+	/**
+	 * Session attributes stored as Spring Session stores them (Java serialization), read back through
+	 * {@link SecurityContextDeserializationCache}, which deserialises a session's sign-in once rather than on every
+	 * request.
+	 */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionSignInsReadOnce() {
+		GenericConversionService conversions = new GenericConversionService();
+		conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
+		conversions.addConverter(byte[].class, Object.class,
+				new SecurityContextDeserializationCache(SessionConfig.class.getClassLoader()));
+		return sessions -> sessions.setConversionService(conversions);
 	}
 
 	private static String databaseName(DataSource dataSource) {
