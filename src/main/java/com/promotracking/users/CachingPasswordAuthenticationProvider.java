@@ -50,7 +50,8 @@ class CachingPasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private final Cache<String, Authentication> remembered;
 
-	private final SecretKeySpec key;
+	/** Keyed once: each pair's hash is computed on a copy of it, rather than looking up and keying a new MAC. */
+	private final Mac keyed;
 
 	CachingPasswordAuthenticationProvider(AccountDetailsService accounts, PasswordEncoder encoder,
 			LoginThrottle throttle, Clock clock) {
@@ -66,7 +67,13 @@ class CachingPasswordAuthenticationProvider implements AuthenticationProvider {
 			.build();
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
-		this.key = new SecretKeySpec(secret, "HmacSHA256");
+		try {
+			this.keyed = Mac.getInstance("HmacSHA256");
+			this.keyed.init(new SecretKeySpec(secret, "HmacSHA256"));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		}
 	}
 
 	@Override
@@ -108,16 +115,15 @@ class CachingPasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private String pairOf(Authentication login) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
+			Mac mac = (Mac) this.keyed.clone();
 			mac.update(String.valueOf(login.getName()).strip().toLowerCase(Locale.ROOT)
 				.getBytes(StandardCharsets.UTF_8));
 			mac.update((byte) 0);
 			mac.update(String.valueOf(login.getCredentials()).getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(mac.doFinal());
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("The JDK's HmacSHA256 can be copied", ex);
 		}
 	}
 
