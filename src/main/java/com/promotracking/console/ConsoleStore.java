@@ -49,9 +49,12 @@ class ConsoleStore {
 
 	private final ConversionCountsCache conversionCounts;
 
+	private final LiveCodeCountsCache liveCodes;
+
 	ConsoleStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		this.conversionCounts = new ConversionCountsCache(this::countConversions);
+		this.liveCodes = new LiveCodeCountsCache(this::countLive);
 	}
 
 	/** The conversion counts of these programs since then, most of them as {@link ConversionCountsCache} holds them. */
@@ -79,6 +82,23 @@ class ConsoleStore {
 				.list();
 		}
 		return counts;
+	}
+
+	/** The live codes of these programs now (a program with none is left out). */
+	private Map<Long, Long> countLive(Collection<Long> programIds, Instant now) {
+		Map<Long, Long> live = new HashMap<>();
+		for (List<Long> ids : InLists.of(programIds)) {
+			this.jdbc.sql("""
+					select program_id, count(*) live from promo_code
+					where program_id in (:ids) and deactivated_at is null and starts_at <= :now
+					    and (ends_at is null or ends_at > :now)
+					group by program_id""")
+				.param("ids", ids)
+				.param("now", utc(now))
+				.query((row, number) -> live.put(row.getLong("program_id"), row.getLong("live")))
+				.list();
+		}
+		return live;
 	}
 
 	/** A program of the page as the first query found it; the rest is filled in by {@link #details}. */
@@ -183,8 +203,9 @@ class ConsoleStore {
 	}
 
 	/**
-	 * The rows of programs already listed: five queries, whatever their number, the conversions' counts only for the
-	 * programs whose counts {@link ConversionCountsCache} does not hold.
+	 * The rows of programs already listed: three queries (settings with the codes version, validations, open requests)
+	 * whatever their number, then the live codes and the conversions' counts only of the programs whose counts
+	 * {@link LiveCodeCountsCache} and {@link ConversionCountsCache} do not hold.
 	 */
 	List<ConsoleRow> details(List<Listed> programs, Instant now, Instant since) {
 		if (programs.isEmpty()) {
@@ -194,13 +215,21 @@ class ConsoleStore {
 		// Padded once, for the four queries below.
 		List<Long> ids = InLists.padded(programIds);
 		Map<Long, Settings> settings = new HashMap<>();
+		Map<Long, Long> codesVersions = new HashMap<>();
 		this.jdbc.sql("""
-				select s.program_id, s.promo_code_tracking_enabled, s.partner_promo_code_requests_allowed, s.version,
-				    s.updated_at, s.updated_by, u.role
-				from promo_code_settings s left join app_user u on u.username = s.updated_by
-				where s.program_id in (:ids)""")
+				select p.id program_id, p.codes_version, s.program_id saved, s.promo_code_tracking_enabled,
+				    s.partner_promo_code_requests_allowed, s.version, s.updated_at, s.updated_by, u.role
+				from program p left join promo_code_settings s on s.program_id = p.id
+				    left join app_user u on u.username = s.updated_by
+				where p.id in (:ids)""")
 			.param("ids", ids)
-			.query((row, number) -> settings.put(row.getLong("program_id"), settings(row)))
+			.query((row, number) -> {
+				codesVersions.put(row.getLong("program_id"), row.getLong("codes_version"));
+				if (row.getObject("saved") != null) {
+					settings.put(row.getLong("program_id"), settings(row));
+				}
+				return null;
+			})
 			.list();
 		Map<Long, Validation> validations = new HashMap<>();
 		this.jdbc.sql("""
@@ -229,16 +258,7 @@ class ConsoleStore {
 				return null;
 			})
 			.list();
-		Map<Long, Long> live = new HashMap<>();
-		this.jdbc.sql("""
-				select program_id, count(*) live from promo_code
-				where program_id in (:ids) and deactivated_at is null and starts_at <= :now
-				    and (ends_at is null or ends_at > :now)
-				group by program_id""")
-			.param("ids", ids)
-			.param("now", utc(now))
-			.query((row, number) -> live.put(row.getLong("program_id"), row.getLong("live")))
-			.list();
+		Map<Long, Long> live = this.liveCodes.of(codesVersions, now);
 		Map<Long, ConversionCounts> conversions = conversions(programIds, since);
 		List<ConsoleRow> rows = new ArrayList<>(programs.size());
 		for (Listed program : programs) {

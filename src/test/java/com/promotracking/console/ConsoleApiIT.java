@@ -129,6 +129,11 @@ class ConsoleApiIT {
 		assertThat(past.get("total").asLong()).isEqualTo(3);
 		assertThat(past.get("items")).isEmpty();
 		assertThat(list("sort=-live-codes").get("items").get(0).get("liveCodes").asLong()).isEqualTo(3);
+
+		// Held counts are counted again once the program's codes changed (its codes version moved).
+		this.world.liveCode(many, "MANY3");
+		assertThat(list("sort=-live-codes").get("items").get(0).get("liveCodes").asLong()).isEqualTo(4);
+		assertThat(list("sort=program").get("items").get(1).get("liveCodes").asLong()).isEqualTo(4);
 	}
 
 	@Test

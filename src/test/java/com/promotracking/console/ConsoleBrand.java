@@ -69,6 +69,8 @@ record ConsoleBrand(JdbcTemplate jdbc, long id, String name, String admin) {
 				select ?, id, ?, ?, 'EXACT', 'ALWAYS', timestamp with time zone '2025-01-01 00:00:00+00', 'UTC',
 				    current_timestamp, 'test' from partner where name = 'Coupon Corner'""", program, code,
 				"exact:" + code.toLowerCase());
+		// As the promo code service does with every code it creates.
+		this.jdbc.update("update program set codes_version = codes_version + 1 where id = ?", program);
 	}
 
 	/** The id of the brand's program of that name. */
