@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 
 import com.promotracking.console.ConsoleRow.LastChange;
 import com.promotracking.console.ConsoleRow.Validation;
+import com.promotracking.console.LiveCodeCountsCache.LiveCodes;
 import com.promotracking.kernel.InLists;
 
 /**
@@ -84,21 +85,37 @@ class ConsoleStore {
 		return counts;
 	}
 
-	/** The live codes of these programs now (a program with none is left out). */
-	private Map<Long, Long> countLive(Collection<Long> programIds, Instant now) {
-		Map<Long, Long> live = new HashMap<>();
+	/**
+	 * The live codes of these programs now, and the next instant one of their codes starts or ends (a program with no
+	 * code left to start or end is left out).
+	 */
+	private Map<Long, LiveCodes> countLive(Collection<Long> programIds, Instant now) {
+		Map<Long, LiveCodes> live = new HashMap<>();
 		for (List<Long> ids : InLists.of(programIds)) {
 			this.jdbc.sql("""
-					select program_id, count(*) live from promo_code
-					where program_id in (:ids) and deactivated_at is null and starts_at <= :now
+					select program_id,
+					    sum(case when starts_at <= :now and (ends_at is null or ends_at > :now) then 1 else 0 end) live,
+					    min(case when starts_at > :now then starts_at end) next_start,
+					    min(case when ends_at > :now then ends_at end) next_end
+					from promo_code where program_id in (:ids) and deactivated_at is null
 					    and (ends_at is null or ends_at > :now)
 					group by program_id""")
 				.param("ids", ids)
 				.param("now", utc(now))
-				.query((row, number) -> live.put(row.getLong("program_id"), row.getLong("live")))
+				.query((row, number) -> live.put(row.getLong("program_id"), new LiveCodes(row.getLong("live"),
+						earlier(instant(row, "next_start"), instant(row, "next_end")))))
 				.list();
 		}
 		return live;
+	}
+
+	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
+		OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+		return (at != null) ? at.toInstant() : null;
+	}
+
+	private static @Nullable Instant earlier(@Nullable Instant one, @Nullable Instant other) {
+		return (one == null) ? other : (other == null || one.isBefore(other)) ? one : other;
 	}
 
 	/** A program of the page as the first query found it; the rest is filled in by {@link #details}. */
