@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(PromoCodeSettingsStore.class)
 class PromoCodeSettingsStoreTest {
 
-	private static final long PROGRAM = 961;
+	private static final long PROGRAM = 931;
 
-	private static final long NEVER_SAVED = 962;
+	private static final long NEVER_SAVED = 932;
 
 	/** With microseconds, as stored. */
 	private static final Instant SAVED_AT = Instant.parse("2026-11-02T10:15:30.123456Z");
@@ -41,8 +41,8 @@ class PromoCodeSettingsStoreTest {
 
 	@BeforeEach
 	void twoPrograms() {
-		this.jdbc.sql("insert into brand (id, name) values (96, 'Settings Brand')").update();
-		this.jdbc.sql("insert into program (id, brand_id, name) values (?, 96, 'Settings US'), (?, 96, 'Settings FR')")
+		this.jdbc.sql("insert into brand (id, name) values (93, 'Settings Brand')").update();
+		this.jdbc.sql("insert into program (id, brand_id, name) values (?, 93, 'Settings US'), (?, 93, 'Settings FR')")
 			.params(PROGRAM, NEVER_SAVED)
 			.update();
 	}
