@@ -91,8 +91,8 @@ public class ConsoleService {
 	public ConsolePage list(CurrentUser user, ConsoleQuery query) {
 		Set<Long> brands = brandsOf(user);
 		Instant now = this.clock.instant();
-		if (query.order().by().byConversions()) {
-			return byConversions(brands, query, now);
+		if (query.order().by().byCount()) {
+			return byCount(brands, query, now);
 		}
 		if (query.state() == null && query.text() == null && query.order().by() == ConsoleSort.BRAND) {
 			return byName(user, query, now);
@@ -122,17 +122,25 @@ public class ConsoleService {
 	}
 
 	/**
-	 * Sorted by conversions: every program of the filter is found, then sorted by its counts (most of them held by
-	 * the counts' cache) and the page cut, rather than counting every program's conversions in SQL for each page.
+	 * Sorted by a count the console keeps: every program of the filter is found, then sorted by its counts (most of
+	 * them held by the counts' caches) and the page cut, rather than counting every program's conversions or codes in
+	 * SQL for each page.
 	 */
-	private ConsolePage byConversions(Set<Long> brands, ConsoleQuery query, Instant now) {
+	private ConsolePage byCount(Set<Long> brands, ConsoleQuery query, Instant now) {
 		Found all = this.store.find(brands, query.brandId(), query.state(), query.text(), ConsoleSort.Order.DEFAULT, 0,
 				Integer.MAX_VALUE, now);
-		Map<Long, ConversionCounts> counts = this.store
-			.conversions(all.programs().stream().map(Listed::programId).toList(), since(now));
-		ToLongFunction<Listed> figure = (query.order().by() == ConsoleSort.CREDITED)
-				? program -> counts.getOrDefault(program.programId(), ConversionCounts.NONE).credited()
-				: program -> counts.getOrDefault(program.programId(), ConversionCounts.NONE).flagged();
+		List<Long> ids = all.programs().stream().map(Listed::programId).toList();
+		ToLongFunction<Listed> figure;
+		if (query.order().by() == ConsoleSort.LIVE_CODES) {
+			Map<Long, Long> live = this.store.liveCodes(ids, now);
+			figure = program -> live.getOrDefault(program.programId(), 0L);
+		}
+		else {
+			Map<Long, ConversionCounts> counts = this.store.conversions(ids, since(now));
+			figure = (query.order().by() == ConsoleSort.CREDITED)
+					? program -> counts.getOrDefault(program.programId(), ConversionCounts.NONE).credited()
+					: program -> counts.getOrDefault(program.programId(), ConversionCounts.NONE).flagged();
+		}
 		Comparator<Listed> order = Comparator.comparingLong(figure);
 		// Ties stay in the default order (brand, program), whichever the direction.
 		List<Listed> sorted = all.programs()
@@ -157,8 +165,10 @@ public class ConsoleService {
 	@Transactional(readOnly = true)
 	public List<Long> allMatching(CurrentUser user, ConsoleQuery query) {
 		Instant now = this.clock.instant();
-		return this.store.find(brandsOf(user), query.brandId(), query.state(), query.text(), query.order(), 0,
-				MAX_BULK + 1, now).programs().stream().map(Listed::programId).toList();
+		// In the default order whatever the page's: all of them are changed or none (too many), so the order does not
+		// matter, and a sort by a kept count has no SQL column.
+		return this.store.find(brandsOf(user), query.brandId(), query.state(), query.text(), ConsoleSort.Order.DEFAULT,
+				0, MAX_BULK + 1, now).programs().stream().map(Listed::programId).toList();
 	}
 
 	/** What switching tracking {@code on} (or off) would do to these programs; nothing is changed. */

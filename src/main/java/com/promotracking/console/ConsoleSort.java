@@ -8,13 +8,13 @@ import com.promotracking.kernel.InvalidField;
 
 /**
  * The console's columns it sorts by, each with its SQL column of {@link ConsoleStore}'s first query, or none for the
- * conversion counts, which are sorted from {@link ConversionCountsCache}. A client names one by its value, with a
- * leading {@code -} for descending.
+ * counts the console keeps (conversions in {@link ConversionCountsCache}, live codes in {@link LiveCodeCountsCache}),
+ * which are sorted in memory. A client names one by its value, with a leading {@code -} for descending.
  */
 public enum ConsoleSort {
 
 	BRAND("brand_name"), PROGRAM("program_name"), VALIDATED("validated"), TRACKING("tracking"),
-	REQUESTS_ALLOWED("requests_allowed"), OPEN_REQUESTS("open_requests"), LIVE_CODES("live_codes"),
+	REQUESTS_ALLOWED("requests_allowed"), OPEN_REQUESTS("open_requests"), LIVE_CODES(null),
 	CREDITED(null), FLAGGED(null), LAST_CHANGE("last_change_at");
 
 	final @Nullable String column;
@@ -23,8 +23,8 @@ public enum ConsoleSort {
 		this.column = column;
 	}
 
-	/** Sorted by the conversions' counts, in memory, rather than by SQL. */
-	boolean byConversions() {
+	/** Sorted by a count the console keeps, in memory, rather than by SQL. */
+	boolean byCount() {
 		return this.column == null;
 	}
 

@@ -42,10 +42,6 @@ class ConsoleStore {
 	private static final String OPEN_REQUESTS = """
 			(select count(*) from promo_code_request r where r.program_id = p.id and r.state = 'OPEN')""";
 
-	private static final String LIVE_CODES = """
-			(select count(*) from promo_code c where c.program_id = p.id and c.deactivated_at is null
-			    and c.starts_at <= :now and (c.ends_at is null or c.ends_at > :now))""";
-
 	private final JdbcClient jdbc;
 
 	private final ConversionCountsCache conversionCounts;
@@ -61,6 +57,18 @@ class ConsoleStore {
 	/** The conversion counts of these programs since then, most of them as {@link ConversionCountsCache} holds them. */
 	Map<Long, ConversionCounts> conversions(List<Long> programIds, Instant since) {
 		return this.conversionCounts.of(programIds, since);
+	}
+
+	/** The live codes of these programs now, most of them as {@link LiveCodeCountsCache} holds them. */
+	Map<Long, Long> liveCodes(List<Long> programIds, Instant now) {
+		Map<Long, Long> codesVersions = new HashMap<>();
+		for (List<Long> ids : InLists.of(programIds)) {
+			this.jdbc.sql("select id, codes_version from program where id in (:ids)")
+				.param("ids", ids)
+				.query((row, number) -> codesVersions.put(row.getLong("id"), row.getLong("codes_version")))
+				.list();
+		}
+		return this.liveCodes.of(codesVersions, now);
 	}
 
 	/** The conversions of these programs since then: credited by a code, and flagged, by flag. */
@@ -146,7 +154,6 @@ class ConsoleStore {
 			case LAST_CHANGE -> ", s.updated_at last_change_at";
 			case VALIDATED -> ", case when " + VALIDATED + " then 1 else 0 end validated";
 			case OPEN_REQUESTS -> ", " + OPEN_REQUESTS + " open_requests";
-			case LIVE_CODES -> ", " + LIVE_CODES + " live_codes";
 			default -> "";
 		};
 		// The brands' ids are matched on the brand, the outer table, rather than on each of their programs.

@@ -17,8 +17,9 @@ class ConsoleSortTest {
 			.isEqualTo(new ConsoleSort.Order(ConsoleSort.LAST_CHANGE, true));
 		assertThat(ConsoleSort.Order.of(null)).isEqualTo(ConsoleSort.Order.DEFAULT);
 		assertThat(ConsoleSort.Order.of("-credited").value()).isEqualTo("-credited");
-		assertThat(ConsoleSort.CREDITED.byConversions()).isTrue();
-		assertThat(ConsoleSort.PROGRAM.byConversions()).isFalse();
+		assertThat(ConsoleSort.CREDITED.byCount()).isTrue();
+		assertThat(ConsoleSort.LIVE_CODES.byCount()).isTrue();
+		assertThat(ConsoleSort.PROGRAM.byCount()).isFalse();
 	}
 
 	@Test
