@@ -21,6 +21,7 @@ import com.promotracking.console.ConsoleRow.LastChange;
 import com.promotracking.console.ConsoleRow.Validation;
 import com.promotracking.console.LiveCodeCountsCache.LiveCodes;
 import com.promotracking.kernel.InLists;
+import com.promotracking.kernel.SqlRows;
 
 /**
  * The console's reads, in plain SQL over the tables of several features: a page is one query that filters, sorts and
@@ -111,15 +112,10 @@ class ConsoleStore {
 				.param("ids", ids)
 				.param("now", utc(now))
 				.query((row, number) -> live.put(row.getLong("program_id"), new LiveCodes(row.getLong("live"),
-						earlier(instant(row, "next_start"), instant(row, "next_end")))))
+						earlier(SqlRows.instant(row, "next_start"), SqlRows.instant(row, "next_end")))))
 				.list();
 		}
 		return live;
-	}
-
-	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
-		OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
-		return (at != null) ? at.toInstant() : null;
 	}
 
 	private static @Nullable Instant earlier(@Nullable Instant one, @Nullable Instant other) {
@@ -311,10 +307,9 @@ class ConsoleStore {
 	}
 
 	private static Settings settings(ResultSet row) throws SQLException {
-		OffsetDateTime changedAt = row.getObject("updated_at", OffsetDateTime.class);
 		return new Settings(row.getBoolean("promo_code_tracking_enabled"),
 				row.getBoolean("partner_promo_code_requests_allowed"), row.getLong("version"),
-				(changedAt != null) ? changedAt.toInstant() : null, row.getString("updated_by"),
+				SqlRows.instant(row, "updated_at"), row.getString("updated_by"),
 				"CSM".equals(row.getString("role")));
 	}
 

@@ -2,17 +2,15 @@ package com.promotracking.eventtypes;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.promotracking.kernel.SqlQuery;
+import com.promotracking.kernel.SqlRows;
 
 /**
  * An event type's test actions as its page and the API list them, read a page at a time in plain SQL. An event type
@@ -64,14 +62,9 @@ class TestActionStore {
 	private static TestActionView view(ResultSet row, EventType eventType) throws SQLException {
 		return new TestActionView(row.getLong("id"), eventType.id(), eventType.name(), row.getString("order_id"),
 				row.getBigDecimal("amount"), row.getString("currency"), row.getString("promo_code"),
-				row.getString("payload"), instant(row, "received_at"), ReviewState.valueOf(row.getString("review_state")),
-				instant(row, "reviewed_at"), row.getString("reviewed_by"), row.getString("review_comment"),
-				instant(row, "withdrawn_at"), row.getString("withdrawn_by"), row.getString("withdrawal_comment"));
-	}
-
-	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
-		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
+				row.getString("payload"), SqlRows.instant(row, "received_at"), ReviewState.valueOf(row.getString("review_state")),
+				SqlRows.instant(row, "reviewed_at"), row.getString("reviewed_by"), row.getString("review_comment"),
+				SqlRows.instant(row, "withdrawn_at"), row.getString("withdrawn_by"), row.getString("withdrawal_comment"));
 	}
 
 }

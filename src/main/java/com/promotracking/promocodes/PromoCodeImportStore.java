@@ -26,6 +26,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.promotracking.kernel.InLists;
+import com.promotracking.kernel.SqlRows;
 import com.promotracking.promocodes.PromoCodeCsvReader.CsvNotice;
 import com.promotracking.promocodes.PromoCodeCsvReader.CsvImportRow;
 
@@ -242,7 +243,7 @@ class PromoCodeImportStore {
 		return new ImportRecord(row.getLong("id"), row.getLong("program_id"), row.getString("created_by"),
 				row.getString("file_name"), instant(row, "created_at"), instant(row, "expires_at"),
 				row.getInt("row_count"), row.getInt("ready_count"),
-				this.json.readValue(row.getString("notices"), NOTICES), optionalInstant(row, "accepted_at"),
+				this.json.readValue(row.getString("notices"), NOTICES), SqlRows.instant(row, "accepted_at"),
 				row.getObject("created_codes", Integer.class));
 	}
 
@@ -254,11 +255,6 @@ class PromoCodeImportStore {
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {
 		return row.getObject(column, OffsetDateTime.class).toInstant();
-	}
-
-	private static @Nullable Instant optionalInstant(ResultSet row, String column) throws SQLException {
-		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
 	}
 
 	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.promotracking.kernel.SqlQuery;
+import com.promotracking.kernel.SqlRows;
 
 /**
  * A program's codes as lists show them, read a page or a batch at a time in plain SQL. A program may hold a hundred
@@ -118,20 +119,15 @@ class PromoCodeStore {
 
 	private static PromoCodeView view(ResultSet row, Map<Long, String> partnerNames, Instant now) throws SQLException {
 		long partnerId = row.getLong("partner_id");
-		Instant startsAt = instant(row, "starts_at");
-		Instant endsAt = instant(row, "ends_at");
-		Instant deactivatedAt = instant(row, "deactivated_at");
+		Instant startsAt = SqlRows.instant(row, "starts_at");
+		Instant endsAt = SqlRows.instant(row, "ends_at");
+		Instant deactivatedAt = SqlRows.instant(row, "deactivated_at");
 		return new PromoCodeView(row.getLong("id"), row.getLong("program_id"), partnerId, partnerNames.get(partnerId),
 				row.getString("code"), MatchType.valueOf(row.getString("match_type")),
 				CreditPolicy.valueOf(row.getString("credit_policy")), startsAt, endsAt, row.getString("time_zone"),
-				PromoCodeState.at(startsAt, endsAt, deactivatedAt, now), instant(row, "created_at"),
+				PromoCodeState.at(startsAt, endsAt, deactivatedAt, now), SqlRows.instant(row, "created_at"),
 				row.getString("created_by"), deactivatedAt, row.getString("deactivated_by"),
 				row.getObject("import_id", Long.class));
-	}
-
-	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
-		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
 	}
 
 	/** Reads the next batch below the lowest id seen when the one in hand is used up and was full. */

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.promotracking.kernel.InLists;
+import com.promotracking.kernel.SqlRows;
 import com.promotracking.kernel.SqlQuery;
 
 /**
@@ -120,15 +120,10 @@ class PromoCodeRequestStore {
 	private static Row row(ResultSet row) throws SQLException {
 		return new Row(row.getLong("id"), row.getLong("program_id"), row.getLong("partner_id"),
 				row.getObject("date_needed", LocalDate.class), row.getString("instructions"),
-				RequestState.valueOf(row.getString("state")), instant(row, "created_at"), row.getString("created_by"),
-				instant(row, "decided_at"), row.getString("decided_by"), row.getString("decision_comment"),
+				RequestState.valueOf(row.getString("state")), SqlRows.instant(row, "created_at"), row.getString("created_by"),
+				SqlRows.instant(row, "decided_at"), row.getString("decided_by"), row.getString("decision_comment"),
 				row.getString("approved_code"), row.getObject("promo_code_id", Long.class),
-				instant(row, "completed_at"), row.getString("completed_by"));
-	}
-
-	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
-		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
+				SqlRows.instant(row, "completed_at"), row.getString("completed_by"));
 	}
 
 	/** A request as read, before its suggested codes. */

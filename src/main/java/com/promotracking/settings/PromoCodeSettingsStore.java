@@ -1,12 +1,13 @@
 package com.promotracking.settings;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import com.promotracking.kernel.SqlRows;
 
 /**
  * A program's saved settings as reads need them: one row in plain SQL. Every settings page, every API read of the
@@ -29,12 +30,9 @@ class PromoCodeSettingsStore {
 				select promo_code_tracking_enabled, partner_promo_code_requests_allowed, version, updated_at, updated_by
 				from promo_code_settings where program_id = :programId""")
 			.param("programId", programId)
-			.query((row, number) -> {
-				OffsetDateTime at = row.getObject("updated_at", OffsetDateTime.class);
-				return new SavedSettings(row.getBoolean("promo_code_tracking_enabled"),
-						row.getBoolean("partner_promo_code_requests_allowed"), row.getLong("version"),
-						(at != null) ? at.toInstant() : null, row.getString("updated_by"));
-			})
+			.query((row, number) -> new SavedSettings(row.getBoolean("promo_code_tracking_enabled"),
+					row.getBoolean("partner_promo_code_requests_allowed"), row.getLong("version"),
+					SqlRows.instant(row, "updated_at"), row.getString("updated_by")))
 			.optional();
 		return saved.orElse(SavedSettings.NONE);
 	}
