@@ -32,22 +32,4 @@ interface EventTypeRepository extends Repository<EventType, Long> {
 			from EventType e where e.id = :id""")
 	EventTypeSummary summaryOf(long id);
 
-	/** The ids of the program's Active event types: those with an approved test action. */
-	@Query("""
-			select e.id from EventType e where e.programId = :programId and exists (select 1 from TestAction t
-			    where t.eventType = e and t.reviewState = com.promotracking.eventtypes.ReviewState.APPROVED)""")
-	List<Long> activeIdsOf(long programId);
-
-	@Query("select e.id as id, e.name as name from EventType e where e.programId = :programId")
-	List<EventTypeName> namesOf(long programId);
-
-	/** An event type's id and name, as the conversions list shows it. */
-	interface EventTypeName {
-
-		long getId();
-
-		String getName();
-
-	}
-
 }

@@ -41,10 +41,6 @@ interface TrackingPromoCodeRepository extends Repository<TrackingPromoCode, Long
 			from TrackingPromoCode c where c.programId = :programId order by c.id""")
 	List<PromoCodeRule> rulesOf(long programId);
 
-	/** The program's codes version, by primary key (see {@link #codesChanged}). */
-	@Query(nativeQuery = true, value = "select codes_version from program where id = :programId")
-	long versionOf(long programId);
-
 	/**
 	 * Raises the program's codes version, in the transaction that creates or deactivates one of its codes, so the
 	 * change and the new version commit together and every instance sees both at once.
