@@ -118,10 +118,7 @@ class EventTypesController {
 		model.addAttribute("eventType", eventType);
 		model.addAttribute("testActions", testActions.items());
 		model.addAttribute("listed", valid);
-		model.addAttribute("pageNumber", (long) page + 1);
-		model.addAttribute("previousUrl", (valid && page > 0) ? Paging.url(programId, eventTypeId, page - 1) : null);
-		model.addAttribute("nextUrl",
-				(valid && testActions.hasNext()) ? Paging.url(programId, eventTypeId, page + 1) : null);
+		PageLinks.addPager(model, testActions, other -> Paging.url(programId, eventTypeId, other));
 		model.addAttribute("testExample", testExample(programId, eventTypeId));
 		return "eventtypes/event-type";
 	}

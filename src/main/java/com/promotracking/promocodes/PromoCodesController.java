@@ -137,9 +137,7 @@ class PromoCodesController {
 		model.addAttribute("states", PromoCodeState.values());
 		model.addAttribute("creditPolicies", CreditPolicy.values());
 		model.addAttribute("matchTypes", MatchType.values());
-		model.addAttribute("pageNumber", (long) page + 1);
-		model.addAttribute("previousUrl", (valid && page > 0) ? filters.url(program.id(), page - 1) : null);
-		model.addAttribute("nextUrl", (valid && codes.hasNext()) ? filters.url(program.id(), page + 1) : null);
+		PageLinks.addPager(model, codes, other -> filters.url(program.id(), other));
 		return "promocodes/list";
 	}
 

@@ -91,9 +91,7 @@ class RequestsController {
 		model.addAttribute("partnerFilter", filters.partnerId());
 		model.addAttribute("states", RequestState.values());
 		model.addAttribute("partners", this.catalog.partnersOf(program));
-		model.addAttribute("pageNumber", (long) page + 1);
-		model.addAttribute("previousUrl", (valid && page > 0) ? filters.url(program.id(), page - 1) : null);
-		model.addAttribute("nextUrl", (valid && requests.hasNext()) ? filters.url(program.id(), page + 1) : null);
+		PageLinks.addPager(model, requests, other -> filters.url(program.id(), other));
 		return "requests/brand-list";
 	}
 
@@ -162,9 +160,7 @@ class RequestsController {
 			.toList());
 		model.addAttribute("requests", requests.items());
 		model.addAttribute("listed", valid);
-		model.addAttribute("pageNumber", (long) page + 1);
-		model.addAttribute("previousUrl", (valid && page > 0) ? Paging.url(page - 1) : null);
-		model.addAttribute("nextUrl", (valid && requests.hasNext()) ? Paging.url(page + 1) : null);
+		PageLinks.addPager(model, requests, Paging::url);
 		return "requests/partner-list";
 	}
 

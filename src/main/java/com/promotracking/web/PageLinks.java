@@ -2,9 +2,13 @@ package com.promotracking.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.ui.Model;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import com.promotracking.kernel.PageOf;
 
 /**
  * Addresses of a list page with its filters in the query, for links to other pages and orders of the same view.
@@ -32,6 +36,17 @@ public final class PageLinks {
 			this.parameters.put(name, value);
 		}
 		return this;
+	}
+
+	/**
+	 * The pager of a list page, as the templates read it: {@code pageNumber} (from 1) and {@code previousUrl} and
+	 * {@code nextUrl}, each null when there is no such page. {@code url} gives the address of a page (from 0) of the
+	 * same view. A list that was not read (its filters were refused) is an empty first page: no links.
+	 */
+	public static void addPager(Model model, PageOf<?> shown, IntFunction<String> url) {
+		model.addAttribute("pageNumber", (long) shown.page() + 1);
+		model.addAttribute("previousUrl", shown.hasPrevious() ? url.apply(shown.page() - 1) : null);
+		model.addAttribute("nextUrl", shown.hasNext() ? url.apply(shown.page() + 1) : null);
 	}
 
 	@Override
