@@ -120,8 +120,11 @@ class ConversionsController {
 						locale));
 	}
 
-	/** One line of the list, as the page shows it. */
-	record Row(long id, Instant occurredAt, String orderId, String eventType, String amount, String currency,
+	/**
+	 * One line of the list, as the page shows it.
+	 * Public because pages read it: SpEL compiles reads of public types only (TemplateExpressionsCompileIT).
+	 */
+	public record Row(long id, Instant occurredAt, String orderId, String eventType, String amount, String currency,
 			String promoCode, String creditedPartner, String why) {
 	}
 

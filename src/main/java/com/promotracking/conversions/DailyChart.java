@@ -8,8 +8,9 @@ import java.util.List;
  * The report's daily chart as the page draws it in SVG on the server: one bar per day, its height the day's
  * credited conversions against the busiest day. No script draws it, and its colours come from classes in
  * {@code app.css}, so the page keeps its strict Content-Security-Policy.
+  * Public because pages read it: SpEL compiles reads of public types only (TemplateExpressionsCompileIT).
  */
-record DailyChart(int width, int height, long max, List<Bar> bars) {
+public record DailyChart(int width, int height, long max, List<Bar> bars) {
 
 	/** The drawing's size in SVG units; the page scales it to its width. */
 	static final int WIDTH = 720;
@@ -37,7 +38,7 @@ record DailyChart(int width, int height, long max, List<Bar> bars) {
 		return String.valueOf(Math.round(value * 100) / 100.0);
 	}
 
-	record Bar(LocalDate date, long credited, String x, String y, String width, String height) {
+	public record Bar(LocalDate date, long credited, String x, String y, String width, String height) {
 	}
 
 }

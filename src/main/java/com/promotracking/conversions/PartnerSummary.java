@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The report's per-partner summary: each partner's codes added up, from the report's rows. */
-record PartnerSummary(long partnerId, String partnerName, int codes, long credited,
+/**
+ * The report's per-partner summary: each partner's codes added up, from the report's rows.
+  * Public because pages read it: SpEL compiles reads of public types only (TemplateExpressionsCompileIT).
+ */
+public record PartnerSummary(long partnerId, String partnerName, int codes, long credited,
 		SortedMap<String, String> revenue, long carriedNotCredited) {
 
 	/** Most credited first, like the codes. */

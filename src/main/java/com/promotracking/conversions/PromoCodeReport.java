@@ -127,8 +127,11 @@ class PromoCodeReport {
 	record Report(LocalDate from, LocalDate to, ZoneId timeZone, List<CodeRow> rows) {
 	}
 
-	/** One code's figures; revenue by currency as decimal strings, e.g. {@code {"USD": "12.50"}}. */
-	record CodeRow(long promoCodeId, String code, long partnerId, String partnerName, long credited,
+	/**
+	 * One code's figures; revenue by currency as decimal strings, e.g. {@code {"USD": "12.50"}}.
+	  * Public because pages read it: SpEL compiles reads of public types only (TemplateExpressionsCompileIT).
+	 */
+	public record CodeRow(long promoCodeId, String code, long partnerId, String partnerName, long credited,
 			SortedMap<String, String> revenue, long carriedNotCredited) {
 	}
 

@@ -153,8 +153,11 @@ class PromoCodeReportController {
 
 	}
 
-	/** The form's fields as the page shows them. */
-	record Shown(String from, String to, String timeZone) {
+	/**
+	 * The form's fields as the page shows them.
+	 * Public because pages read it: SpEL compiles reads of public types only (TemplateExpressionsCompileIT).
+	 */
+	public record Shown(String from, String to, String timeZone) {
 	}
 
 }

@@ -14,8 +14,8 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  * The addresses of the styles and scripts as pages link them, with a hash of their content in the name
  * ({@code /assets/css/app-<md5>.css}, see {@code spring.web.resources.chain} in application.properties), so
  * browsers keep them for a year and still fetch a new file the moment it changes. Templates ask for them by name
- * ({@code th:with="css=${@assetUrls.of('/assets/css/app.css')}" th:href="@{${css}}"}: a link
- * expression may not call beans itself); each is worked out once, since the files are the jar's.
+ * ({@code th:with="css=${assetUrls.of('/assets/css/app.css')}" th:href="@{${css}}"}, ThymeleafConfig handing
+ * this to every page); each is worked out once, since the files are the jar's.
  * Spring Boot would instead wrap every response in {@link ResourceUrlEncodingFilter}, which runs each of a page's
  * links, to other pages too, through the static resource patterns on every request.
  */

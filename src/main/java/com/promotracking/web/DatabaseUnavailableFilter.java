@@ -1,6 +1,7 @@
 package com.promotracking.web;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -76,13 +77,15 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		}
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setContentType("text/html;charset=UTF-8");
-		// The page is rendered here, not by a view: the evaluation context a view would give it lets the layout reach
-		// its beans (@assetUrls).
+		// The page is rendered here, not by a view: it gets what a view would give it, Spring's evaluation context and
+		// the helpers the layout calls (assetUrls).
+		Map<String, Object> variables = new HashMap<>(ThymeleafConfig.helpers(this.context.getBean(AssetUrls.class),
+				this.context.getBean(DateTimes.class)));
+		variables.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(this.context, null));
 		WebContext page = new WebContext(
 				JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response),
-				this.locales.resolveLocale(request),
-				Map.of(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-						new ThymeleafEvaluationContext(this.context, null)));
+				this.locales.resolveLocale(request), variables);
 		this.templates.process("unavailable", page, response.getWriter());
 	}
 

@@ -13,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Formats instants for pages, in the reader's language, in UTC and saying so: {@code ${@dateTimes.format(t)}}. */
+/**
+ * Formats instants for pages, in the reader's language, in UTC and saying so: {@code ${dateTimes.format(t)}}
+ * (ThymeleafConfig hands it to every page).
+ */
 @Component("dateTimes")
 public class DateTimes {
 

@@ -12,11 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.thymeleaf.spring6.view.ThymeleafView;
-import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * Thymeleaf's page view, writing the page as bytes at once. The page is rendered into memory first
@@ -87,27 +83,6 @@ public class EncodedOnceThymeleafView extends ThymeleafView {
 			}
 			this.written = true;
 			getOutputStream().write(bytes);
-		}
-
-	}
-
-	/** Has Spring Boot's Thymeleaf view resolver make these views. */
-	@Configuration(proxyBeanMethods = false)
-	static class ViewConfig {
-
-		@Bean
-		static BeanPostProcessor encodedOnceThymeleafViews() {
-			return new BeanPostProcessor() {
-
-				@Override
-				public Object postProcessBeforeInitialization(Object bean, String beanName) {
-					if (bean instanceof ThymeleafViewResolver resolver) {
-						resolver.setViewClass(EncodedOnceThymeleafView.class);
-					}
-					return bean;
-				}
-
-			};
 		}
 
 	}

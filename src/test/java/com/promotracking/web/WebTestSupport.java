@@ -7,10 +7,11 @@ import com.promotracking.kernel.AppProperties;
 
 /**
  * What a {@code @WebMvcTest} of pages needs from this package, which its slice does not pick up by itself:
- * the language rules, the error pages, the {@code @dateTimes} formatter, the layout's {@code @assetUrls} and the
- * app's settings.
+ * the language rules, the error pages, Thymeleaf's set-up with the {@code dateTimes} formatter and the layout's
+ * {@code assetUrls}, and the app's settings.
  */
-@Import({ LanguageConfig.class, Problems.class, PageErrorHandler.class, DateTimes.class, AssetUrls.class })
+@Import({ LanguageConfig.class, Problems.class, PageErrorHandler.class, ThymeleafConfig.class, DateTimes.class,
+		AssetUrls.class })
 @EnableConfigurationProperties(AppProperties.class)
 public final class WebTestSupport {
 
