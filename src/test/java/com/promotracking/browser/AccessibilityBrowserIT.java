@@ -2,7 +2,6 @@ package com.promotracking.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
@@ -39,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 
 import com.promotracking.support.Http;
+import com.promotracking.support.RowsInEveryList;
 
 import static com.promotracking.browser.BrowserSupport.closeQuietly;
 import static com.promotracking.browser.BrowserSupport.driverOf;
@@ -114,12 +113,8 @@ class AccessibilityBrowserIT {
 
 	private long frId;
 
-	private long requestId;
-
-	private long keyId;
-
-	/** Alice's preview of a promo code file with a ready row and a refused one: hers alone to see. */
-	private long importId;
+	/** Among them alice's preview of a promo code file with a ready row and a refused one: hers alone to see. */
+	private RowsInEveryList rows;
 
 	private WebDriverWait wait;
 
@@ -155,7 +150,7 @@ class AccessibilityBrowserIT {
 
 	/**
 	 * Acme Outdoor US with something on every page: tracking and partner requests on (its code is validated in
-	 * the demo data), a code of Coupon Corner, a request of Trailblazer Deals, a conversion, an API key.
+	 * the demo data), a code of Coupon Corner, a request of pat's (Trailblazer Deals), a conversion, an API key.
 	 */
 	@BeforeEach
 	void pagesWithData() {
@@ -166,47 +161,12 @@ class AccessibilityBrowserIT {
 		this.http = Http.on(this.port, this.json);
 		this.usId = this.http.program(ACME_US).id();
 		this.frId = this.http.program(ACME_FR).id();
-		this.http.put(ALICE, this.usId, true, true);
-		String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-		long corner = this.http.partnerId(ALICE, this.usId, "Coupon Corner");
-		expect(this.http.api("POST", "/api/programs/" + this.usId + "/promo-codes", ALICE,
-				"{\"partnerId\": " + corner + ", \"code\": \"A11Y" + run + "\", \"creditPolicy\": \"always\", "
-						+ "\"startsAt\": \"2026-01-01T00:00:00\", \"endsAt\": \"2030-12-31T23:59:59\", "
-						+ "\"timeZone\": \"Europe/Paris\"}"),
-				201);
-		this.requestId = expect(this.http.api("POST", "/api/programs/" + this.usId + "/promo-code-requests", PAT,
-				"{\"suggestedCodes\": [\"TRAIL" + run + "\"], \"instructions\": \"For our newsletter\"}"), 201)
-			.json()
-			.get("id")
-			.asLong();
-		long onlineSale = this.http.eventTypeId(ALICE, this.usId, "Online Sale");
-		expect(this.http.api("POST", "/api/programs/" + this.usId + "/conversions", ALICE,
-				"{\"orderId\": \"A11Y-" + run + "\", \"eventTypeId\": " + onlineSale + ", \"amount\": \"42.50\", "
-						+ "\"currency\": \"USD\", \"promoCode\": \"a11y" + run.toLowerCase(Locale.ROOT) + "\"}"),
-				201);
-		this.keyId = expect(this.http.api("POST", "/api/api-keys", ALICE, "{\"name\": \"Accessibility " + run + "\"}"),
-				201)
-			.json()
-			.get("id")
-			.asLong();
-		this.importId = expect(this.http.send(HttpRequest.newBuilder(this.http.uri("/api/programs/" + this.usId
-				+ "/promo-code-imports"))
-			.header("Authorization", Http.basic(ALICE, Http.PASSWORDS.get(ALICE)))
-			.header("Content-Type", "text/csv")
-			.header("Content-Disposition", "attachment; filename=\"codes-" + run + ".csv\"")
-			.POST(HttpRequest.BodyPublishers.ofString("Promo Code,Partner,Start Date,End Date\nBULK" + run
-					+ ",Coupon Corner,2026-01-01,\nBAD" + run + ",Coupon Corner,2026-02-01,2026-01-01\n"))), 201)
-			.json()
-			.get("id")
-			.asLong();
+		this.rows = RowsInEveryList.add(this.http, this.usId, "A11Y");
 	}
 
 	@AfterEach
 	void demoSettingsAgain() {
-		expect(this.http.api("POST", "/api/programs/" + this.usId + "/promo-code-requests/" + this.requestId
-				+ "/decision", ALICE, "{\"decision\": \"reject\", \"comment\": \"Audit over\"}"), 200);
-		expect(this.http.api("DELETE", "/api/api-keys/" + this.keyId, ALICE, null), 204);
-		this.http.put(ALICE, this.usId, false, false);
+		this.rows.remove();
 		this.http.put(ALICE, this.frId, false, false);
 		if (driver != null) {
 			PageAudit.emulateWidth(driver, 0);
@@ -304,15 +264,15 @@ class AccessibilityBrowserIT {
 				Page.of("test action", program + "/test-actions/" + testAction),
 				Page.of("promo codes", program + "/promo-codes"),
 				Page.of("requests", program + "/promo-code-requests"),
-				Page.of("request", program + "/promo-code-requests/" + this.requestId),
+				Page.of("request", program + "/promo-code-requests/" + this.rows.requestId()),
 				Page.of("conversions", program + "/conversions"),
 				Page.of("report", program + "/reports/promo-codes"),
 				Page.of("api keys", "/settings/api-keys" + brandQuery),
-				Page.of("revoke api key", "/settings/api-keys/" + this.keyId + "/revocation"),
+				Page.of("revoke api key", "/settings/api-keys/" + this.rows.keyId() + "/revocation"),
 				Page.of("console", "/console?sort=-live-codes"),
 				// Alice's preview: hers to see, not found for anyone else (the CSM too).
-				brandQuery.isEmpty() ? Page.of("promo code import", program + "/promo-code-imports/" + this.importId)
-						: Page.error("someone else's import", program + "/promo-code-imports/" + this.importId),
+				brandQuery.isEmpty() ? Page.of("promo code import", program + "/promo-code-imports/" + this.rows.importId())
+						: Page.error("someone else's import", program + "/promo-code-imports/" + this.rows.importId()),
 				Page.error("not found", "/no-such-page"));
 	}
 

@@ -2,15 +2,12 @@ package com.promotracking.web;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +31,7 @@ import org.springframework.expression.spel.standard.SpelExpression;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.promotracking.support.Http;
+import com.promotracking.support.RowsInEveryList;
 import com.promotracking.support.Http.Session;
 
 import static com.promotracking.support.Http.ACME_US;
@@ -67,57 +65,18 @@ class TemplateExpressionsCompileIT {
 
 	long us;
 
-	long requestId;
-
-	long keyId;
-
-	long importId;
+	RowsInEveryList rows;
 
 	@BeforeEach
 	void rowsInEveryList() {
 		this.http = Http.on(this.port, this.json);
 		this.us = this.http.program(ACME_US).id();
-		this.http.put(ALICE, this.us, true, true);
-		String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-		long corner = this.http.partnerId(ALICE, this.us, "Coupon Corner");
-		expect(this.http.api("POST", "/api/programs/" + this.us + "/promo-codes", ALICE,
-				"{\"partnerId\": " + corner + ", \"code\": \"SPEL" + run + "\", \"creditPolicy\": \"always\", "
-						+ "\"startsAt\": \"2026-01-01T00:00:00\", \"endsAt\": \"2030-12-31T23:59:59\", "
-						+ "\"timeZone\": \"Europe/Paris\"}"),
-				201);
-		this.requestId = expect(this.http.api("POST", "/api/programs/" + this.us + "/promo-code-requests", PAT,
-				"{\"suggestedCodes\": [\"TRAIL" + run + "\"], \"instructions\": \"For our newsletter\"}"), 201)
-			.json()
-			.get("id")
-			.asLong();
-		long onlineSale = this.http.eventTypeId(ALICE, this.us, "Online Sale");
-		expect(this.http.api("POST", "/api/programs/" + this.us + "/conversions", ALICE,
-				"{\"orderId\": \"SPEL-" + run + "\", \"eventTypeId\": " + onlineSale + ", \"amount\": \"42.50\", "
-						+ "\"currency\": \"USD\", \"promoCode\": \"spel" + run.toLowerCase(Locale.ROOT) + "\"}"),
-				201);
-		this.keyId = expect(this.http.api("POST", "/api/api-keys", ALICE, "{\"name\": \"Expressions " + run + "\"}"),
-				201)
-			.json()
-			.get("id")
-			.asLong();
-		this.importId = expect(this.http.send(HttpRequest.newBuilder(this.http.uri("/api/programs/" + this.us
-				+ "/promo-code-imports"))
-			.header("Authorization", Http.basic(ALICE, Http.PASSWORDS.get(ALICE)))
-			.header("Content-Type", "text/csv")
-			.header("Content-Disposition", "attachment; filename=\"codes-" + run + ".csv\"")
-			.POST(HttpRequest.BodyPublishers.ofString("Promo Code,Partner,Start Date,End Date\nBULK" + run
-					+ ",Coupon Corner,2026-01-01,\nBAD" + run + ",Coupon Corner,2026-02-01,2026-01-01\n"))), 201)
-			.json()
-			.get("id")
-			.asLong();
+		this.rows = RowsInEveryList.add(this.http, this.us, "SPEL");
 	}
 
 	@AfterEach
 	void demoSettingsAgain() {
-		expect(this.http.api("POST", "/api/programs/" + this.us + "/promo-code-requests/" + this.requestId
-				+ "/decision", ALICE, "{\"decision\": \"reject\", \"comment\": \"Checked\"}"), 200);
-		expect(this.http.api("DELETE", "/api/api-keys/" + this.keyId, ALICE, null), 204);
-		this.http.put(ALICE, this.us, false, false);
+		this.rows.remove();
 	}
 
 	@Test
@@ -135,10 +94,10 @@ class TemplateExpressionsCompileIT {
 		Session carol = this.http.login(CAROL);
 		List<String> alicePages = List.of("/", program + "/settings", program + "/settings/ad-settings",
 				program + "/event-types", program + "/event-types/" + eventType, program + "/test-actions/" + testAction,
-				program + "/promo-codes", program + "/promo-code-imports/" + this.importId,
-				program + "/promo-code-requests", program + "/promo-code-requests/" + this.requestId,
+				program + "/promo-codes", program + "/promo-code-imports/" + this.rows.importId(),
+				program + "/promo-code-requests", program + "/promo-code-requests/" + this.rows.requestId(),
 				program + "/conversions", program + "/reports/promo-codes", "/settings/api-keys",
-				"/settings/api-keys/" + this.keyId + "/revocation", "/console", "/no-such-page");
+				"/settings/api-keys/" + this.rows.keyId() + "/revocation", "/console", "/no-such-page");
 		// Twice: an expression knows how it reads a property only once it has read it.
 		for (int round = 0; round < 2; round++) {
 			for (String path : alicePages) {
