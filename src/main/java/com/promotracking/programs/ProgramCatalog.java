@@ -1,5 +1,7 @@
 package com.promotracking.programs;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,15 +31,12 @@ public class ProgramCatalog {
 
 	private final ProgramRepository programs;
 
-	private final PartnerRepository partners;
-
 	private final CatalogCache names;
 
 	private final JdbcClient jdbc;
 
-	ProgramCatalog(ProgramRepository programs, BrandRepository brands, PartnerRepository partners, JdbcClient jdbc) {
+	ProgramCatalog(ProgramRepository programs, BrandRepository brands, JdbcClient jdbc) {
 		this.programs = programs;
-		this.partners = partners;
 		this.jdbc = jdbc;
 		this.names = new CatalogCache(ids -> brands.findViewsByIds(ids.toArray(Long[]::new)), this::readByBrand);
 	}
@@ -53,15 +52,24 @@ public class ProgramCatalog {
 	/** The program, if the user is a partner in it; otherwise {@link ProgramNotFound}. */
 	public ProgramView requireJoined(CurrentUser user, long programId) {
 		if (!user.isPartner() || user.partnerId() == null
-				|| this.partners.findInProgram(user.partnerId(), programId).isEmpty()) {
+				|| partnerIn(programId, user.partnerId()).isEmpty()) {
 			throw new ProgramNotFound();
 		}
 		return findView(programId).orElseThrow(ProgramNotFound::new);
 	}
 
-	/** The partners of a program the caller has already checked access to (through {@link #require}). */
+	/**
+	 * The partners of a program the caller has already checked access to (through {@link #require}), by name. The
+	 * partners are read in plain SQL, like {@link #findView}: the pages of codes, requests and conversions ask on
+	 * every request, and Hibernate's loading of entities cost several times the statement.
+	 */
 	public List<PartnerView> partnersOf(ProgramView program) {
-		return this.partners.findByProgram(program.id()).stream().map(Partner::toView).toList();
+		return this.jdbc.sql("""
+				select p.id, p.name from partner p join program_partner pp on pp.partner_id = p.id
+				where pp.program_id = ? order by p.name, p.id""")
+			.param(program.id())
+			.query(ProgramCatalog::partnerView)
+			.list();
 	}
 
 	/** Names of the program's partners by id, for lists that show them. */
@@ -79,13 +87,28 @@ public class ProgramCatalog {
 
 	/** The partner a partner user stands for. */
 	public Optional<PartnerView> partnerOf(CurrentUser user) {
-		return (user.partnerId() != null) ? this.partners.findById(user.partnerId()).map(Partner::toView)
-				: Optional.empty();
+		if (user.partnerId() == null) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select id, name from partner where id = ?")
+			.param(user.partnerId())
+			.query(ProgramCatalog::partnerView)
+			.optional();
 	}
 
 	/** The partner, if it belongs to the program; otherwise empty. */
 	public Optional<PartnerView> partnerIn(long programId, long partnerId) {
-		return this.partners.findInProgram(partnerId, programId).map(Partner::toView);
+		return this.jdbc.sql("""
+				select p.id, p.name from partner p join program_partner pp on pp.partner_id = p.id
+				where p.id = ? and pp.program_id = ?""")
+			.param(partnerId)
+			.param(programId)
+			.query(ProgramCatalog::partnerView)
+			.optional();
+	}
+
+	private static PartnerView partnerView(ResultSet row, int number) throws SQLException {
+		return new PartnerView(row.getLong(1), row.getString(2));
 	}
 
 	/**

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The programs a user sees, against the Flyway schema in the test H2: those of every brand they manage, by brand
- * name and then in the order they were made, and none of any other brand.
+ * name and then in the order they were made, and none of any other brand; and a program's partners.
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -78,6 +78,27 @@ class ProgramCatalogRepositoryTest {
 			.containsOnlyKeys(acmeAdmin, csm)
 			.containsValue(new ProgramView(201, "Acme Outdoor US", 20, "Acme Outdoor"));
 		assertThat(this.catalog.requireEach(999, List.of(acmeAdmin, csm))).isEmpty();
+	}
+
+	@Test
+	void aProgramsPartnersComeByNameAndAPartnerOfAnotherProgramIsNotIn() {
+		this.jdbc.update("insert into partner (id, name) values (71, 'Trailblazer Deals'), (72, 'Coupon Corner'), "
+				+ "(73, 'Globex Friends')");
+		this.jdbc.update("insert into program_partner (program_id, partner_id) values (201, 71), (201, 72), (101, 73), "
+				+ "(202, 71)");
+		ProgramView us = new ProgramView(201, "Acme Outdoor US", 20, "Acme Outdoor");
+
+		assertThat(this.catalog.partnersOf(us)).containsExactly(new PartnerView(72, "Coupon Corner"),
+				new PartnerView(71, "Trailblazer Deals"));
+		assertThat(this.catalog.partnerIn(201, 71)).contains(new PartnerView(71, "Trailblazer Deals"));
+		assertThat(this.catalog.partnerIn(201, 73)).isEmpty();
+		assertThat(this.catalog.partnerIn(201, 999)).isEmpty();
+		CurrentUser trailblazer = new CurrentUser(4, "trail@example.com", "Trail", Role.PARTNER, Set.of(), 71L);
+		assertThat(this.catalog.partnerOf(trailblazer)).contains(new PartnerView(71, "Trailblazer Deals"));
+		assertThat(this.catalog.partnerOf(user(Role.BRAND_ADMIN, Set.of(20L)))).isEmpty();
+		assertThat(this.catalog.requireJoined(trailblazer, 202)).isEqualTo(new ProgramView(202, "Acme Outdoor FR", 20,
+				"Acme Outdoor"));
+		assertThatThrownBy(() -> this.catalog.requireJoined(trailblazer, 101)).isInstanceOf(ProgramNotFound.class);
 	}
 
 	private static CurrentUser user(Role role, Set<Long> brands) {
