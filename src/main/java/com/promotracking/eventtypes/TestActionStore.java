@@ -62,9 +62,10 @@ class TestActionStore {
 	private static TestActionView view(ResultSet row, EventType eventType) throws SQLException {
 		return new TestActionView(row.getLong("id"), eventType.id(), eventType.name(), row.getString("order_id"),
 				row.getBigDecimal("amount"), row.getString("currency"), row.getString("promo_code"),
-				row.getString("payload"), SqlRows.instant(row, "received_at"), ReviewState.valueOf(row.getString("review_state")),
-				SqlRows.instant(row, "reviewed_at"), row.getString("reviewed_by"), row.getString("review_comment"),
-				SqlRows.instant(row, "withdrawn_at"), row.getString("withdrawn_by"), row.getString("withdrawal_comment"));
+				row.getString("payload"), SqlRows.instant(row, "received_at"),
+				ReviewState.valueOf(row.getString("review_state")), SqlRows.instant(row, "reviewed_at"),
+				row.getString("reviewed_by"), row.getString("review_comment"), SqlRows.instant(row, "withdrawn_at"),
+				row.getString("withdrawn_by"), row.getString("withdrawal_comment"));
 	}
 
 }

@@ -59,30 +59,28 @@ public class ProgramCatalog {
 	}
 
 	/**
-	 * The partners of a program the caller has already checked access to (through {@link #require}), by name. The
-	 * partners are read in plain SQL, like {@link #findView}: the pages of codes, requests and conversions ask on
-	 * every request, and Hibernate's loading of entities cost several times the statement.
+	 * The partners of a program the caller has already checked access to (through {@link #require}), by name. Read
+	 * in plain SQL, like {@link #findView} and the partner reads below: every conversion taken and every page of
+	 * codes, requests or conversions asks, and Hibernate's loading of entities cost several times the statement.
 	 */
 	public List<PartnerView> partnersOf(ProgramView program) {
-		return this.jdbc.sql("""
-				select p.id, p.name from partner p join program_partner pp on pp.partner_id = p.id
-				where pp.program_id = ? order by p.name, p.id""")
-			.param(program.id())
-			.query(ProgramCatalog::partnerView)
-			.list();
+		return partnersOf(program.id());
 	}
 
 	/** Names of the program's partners by id, for lists that show them. */
 	public Map<Long, String> partnerNames(long programId) {
-		// Plain SQL, like findView: every conversion taken and every list of codes, requests or conversions asks.
 		Map<Long, String> names = new HashMap<>();
-		this.jdbc.sql("""
-				select p.id, p.name from partner p join program_partner pp on pp.partner_id = p.id
-				where pp.program_id = ?""")
-			.param(programId)
-			.query((row, number) -> names.put(row.getLong(1), row.getString(2)))
-			.list();
+		partnersOf(programId).forEach(partner -> names.put(partner.id(), partner.name()));
 		return names;
+	}
+
+	private List<PartnerView> partnersOf(long programId) {
+		return this.jdbc.sql("""
+				select p.id, p.name from partner p join program_partner pp on pp.partner_id = p.id
+				where pp.program_id = ? order by p.name, p.id""")
+			.param(programId)
+			.query(ProgramCatalog::partnerView)
+			.list();
 	}
 
 	/** The partner a partner user stands for. */

@@ -32,7 +32,10 @@ public class PromoCodeRules {
 	 */
 	public long versionOf(long programId) {
 		// Plain SQL: every conversion taken asks, and a query through the repository costs several times the statement.
-		return this.jdbc.sql("select codes_version from program where id = ?").param(programId).query(Long.class).single();
+		return this.jdbc.sql("select codes_version from program where id = ?")
+			.param(programId)
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -120,8 +120,9 @@ class PromoCodeRequestStore {
 	private static Row row(ResultSet row) throws SQLException {
 		return new Row(row.getLong("id"), row.getLong("program_id"), row.getLong("partner_id"),
 				row.getObject("date_needed", LocalDate.class), row.getString("instructions"),
-				RequestState.valueOf(row.getString("state")), SqlRows.instant(row, "created_at"), row.getString("created_by"),
-				SqlRows.instant(row, "decided_at"), row.getString("decided_by"), row.getString("decision_comment"),
+				RequestState.valueOf(row.getString("state")), SqlRows.instant(row, "created_at"),
+				row.getString("created_by"), SqlRows.instant(row, "decided_at"), row.getString("decided_by"),
+				row.getString("decision_comment"),
 				row.getString("approved_code"), row.getObject("promo_code_id", Long.class),
 				SqlRows.instant(row, "completed_at"), row.getString("completed_by"));
 	}

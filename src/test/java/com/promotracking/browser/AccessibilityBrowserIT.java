@@ -52,7 +52,6 @@ import static com.promotracking.support.Http.OLIVIA;
 import static com.promotracking.support.Http.PASSWORDS;
 import static com.promotracking.support.Http.PAT;
 import static com.promotracking.support.Http.QUINN;
-import static com.promotracking.support.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -250,13 +249,9 @@ class AccessibilityBrowserIT {
 	/** What a brand admin or a CSM reaches for Acme Outdoor US; {@code brandQuery} picks a CSM's brand. */
 	private List<Page> brandPages(String brandQuery) {
 		String program = "/programs/" + this.usId;
+		String importPath = program + "/promo-code-imports/" + this.rows.importId();
 		long eventType = this.http.eventTypeId(ALICE, this.usId, "Online Sale");
-		long testAction = expect(this.http.api("GET",
-				"/api/programs/" + this.usId + "/event-types/" + eventType + "/test-actions", ALICE, null), 200)
-			.json()
-			.get(0)
-			.get("id")
-			.asLong();
+		long testAction = this.http.newestTestActionId(ALICE, this.usId, eventType);
 		return List.of(Page.of("home", "/"), Page.of("settings", program + "/settings"),
 				Page.of("ad settings", program + "/settings/ad-settings"),
 				Page.of("event types", program + "/event-types"),
@@ -271,8 +266,8 @@ class AccessibilityBrowserIT {
 				Page.of("revoke api key", "/settings/api-keys/" + this.rows.keyId() + "/revocation"),
 				Page.of("console", "/console?sort=-live-codes"),
 				// Alice's preview: hers to see, not found for anyone else (the CSM too).
-				brandQuery.isEmpty() ? Page.of("promo code import", program + "/promo-code-imports/" + this.rows.importId())
-						: Page.error("someone else's import", program + "/promo-code-imports/" + this.rows.importId()),
+				brandQuery.isEmpty() ? Page.of("promo code import", importPath)
+						: Page.error("someone else's import", importPath),
 				Page.error("not found", "/no-such-page"));
 	}
 

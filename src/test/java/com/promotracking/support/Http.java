@@ -146,6 +146,16 @@ public final class Http {
 		throw new IllegalStateException("No event type " + name + " in program " + programId);
 	}
 
+	/** The id of the newest test action of the program's event type, as the brand admin's API lists them. */
+	public long newestTestActionId(String admin, long programId, long eventTypeId) {
+		return expect(api("GET", "/api/programs/" + programId + "/event-types/" + eventTypeId + "/test-actions", admin,
+				null), 200)
+			.json()
+			.get(0)
+			.get("id")
+			.asLong();
+	}
+
 	/** The entries about one subject (e.g. {@code promo-code} 12), newest first, among the latest 100 of the program. */
 	public List<JsonNode> historyOf(String username, long programId, String subjectType, long subjectId) {
 		return history(username, programId, 0, 100).stream()

@@ -38,7 +38,6 @@ import static com.promotracking.support.Http.ACME_US;
 import static com.promotracking.support.Http.ALICE;
 import static com.promotracking.support.Http.CAROL;
 import static com.promotracking.support.Http.PAT;
-import static com.promotracking.support.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -83,20 +82,16 @@ class TemplateExpressionsCompileIT {
 	void everyPageReadsItsModelInExpressionsThatCompile() {
 		String program = "/programs/" + this.us;
 		long eventType = this.http.eventTypeId(ALICE, this.us, "Online Sale");
-		long testAction = expect(this.http.api("GET",
-				"/api/programs/" + this.us + "/event-types/" + eventType + "/test-actions", ALICE, null), 200)
-			.json()
-			.get(0)
-			.get("id")
-			.asLong();
+		long testAction = this.http.newestTestActionId(ALICE, this.us, eventType);
 		Session alice = this.http.login(ALICE);
 		Session pat = this.http.login(PAT);
 		Session carol = this.http.login(CAROL);
 		List<String> alicePages = List.of("/", program + "/settings", program + "/settings/ad-settings",
-				program + "/event-types", program + "/event-types/" + eventType, program + "/test-actions/" + testAction,
-				program + "/promo-codes", program + "/promo-code-imports/" + this.rows.importId(),
-				program + "/promo-code-requests", program + "/promo-code-requests/" + this.rows.requestId(),
-				program + "/conversions", program + "/reports/promo-codes", "/settings/api-keys",
+				program + "/event-types", program + "/event-types/" + eventType,
+				program + "/test-actions/" + testAction, program + "/promo-codes",
+				program + "/promo-code-imports/" + this.rows.importId(), program + "/promo-code-requests",
+				program + "/promo-code-requests/" + this.rows.requestId(), program + "/conversions",
+				program + "/reports/promo-codes", "/settings/api-keys",
 				"/settings/api-keys/" + this.rows.keyId() + "/revocation", "/console", "/no-such-page");
 		// Twice: an expression knows how it reads a property only once it has read it.
 		for (int round = 0; round < 2; round++) {
@@ -178,8 +173,8 @@ class TemplateExpressionsCompileIT {
 		if (node instanceof BeanReference) {
 			return "a bean: " + node.toStringAST();
 		}
-		if (node instanceof PropertyOrFieldReference property
-				&& read(PropertyOrFieldReference.class, "cachedReadAccessor", property) instanceof PropertyAccessor accessor
+		if (node instanceof PropertyOrFieldReference property && read(PropertyOrFieldReference.class,
+				"cachedReadAccessor", property) instanceof PropertyAccessor accessor
 				&& !(accessor instanceof CompilablePropertyAccessor compilable && compilable.isCompilable())) {
 			return "a property read by reflection: " + node.toStringAST();
 		}
