@@ -1,14 +1,18 @@
 package com.promotracking.web;
 
 import java.beans.PropertyEditorSupport;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
-import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.beans.PropertyEditorRegistrar;
+import org.springframework.beans.PropertyEditorRegistry;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.format.Parser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.datetime.standard.Jsr310DateTimeFormatAnnotationFormatterFactory;
@@ -43,19 +47,35 @@ class StrictParameters implements WebMvcConfigurer {
 
 	/**
 	 * As editors of every binder, not as converters: when a conversion fails, the binder falls back to its default
-	 * number editor, which reads all the other spellings again.
+	 * number editor, which reads all the other spellings again. They are given to the binders by the handler
+	 * adapter's binding initializer rather than by a controller advice's {@code @InitBinder} method: the adapter
+	 * makes a handler method of every advice method anew for each request, and calls it for each binder.
 	 */
-	@ControllerAdvice
-	static class WholeNumbers {
+	@Bean
+	static BeanPostProcessor wholeNumberEditors() {
+		return new BeanPostProcessor() {
 
-		@InitBinder
-		void strictly(WebDataBinder binder) {
-			binder.registerCustomEditor(Long.class, new WholeNumberEditor(false, true));
-			binder.registerCustomEditor(long.class, new WholeNumberEditor(false, false));
-			binder.registerCustomEditor(Integer.class, new WholeNumberEditor(true, true));
-			binder.registerCustomEditor(int.class, new WholeNumberEditor(true, false));
-		}
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof RequestMappingHandlerAdapter adapter
+						&& adapter.getWebBindingInitializer() instanceof ConfigurableWebBindingInitializer initializer) {
+					PropertyEditorRegistrar[] before = initializer.getPropertyEditorRegistrars();
+					PropertyEditorRegistrar[] all = (before != null) ? Arrays.copyOf(before, before.length + 1)
+							: new PropertyEditorRegistrar[1];
+					all[all.length - 1] = StrictParameters::registerWholeNumberEditors;
+					initializer.setPropertyEditorRegistrars(all);
+				}
+				return bean;
+			}
 
+		};
+	}
+
+	static void registerWholeNumberEditors(PropertyEditorRegistry registry) {
+		registry.registerCustomEditor(Long.class, new WholeNumberEditor(false, true));
+		registry.registerCustomEditor(long.class, new WholeNumberEditor(false, false));
+		registry.registerCustomEditor(Integer.class, new WholeNumberEditor(true, true));
+		registry.registerCustomEditor(int.class, new WholeNumberEditor(true, false));
 	}
 
 	private static final class WholeNumberEditor extends PropertyEditorSupport {
