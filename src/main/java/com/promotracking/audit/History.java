@@ -17,6 +17,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.promotracking.kernel.PageOf;
+import com.promotracking.kernel.PlainSqlRead;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.users.Role;
 
@@ -67,7 +68,7 @@ public class History {
 	 * (program_id, id desc) is indexed, so one statement reads the page's entries in the index's order, plus one
 	 * to know whether there is a next page, and never counts the whole history.
 	 */
-	@Transactional(readOnly = true)
+	@PlainSqlRead
 	public PageOf<HistoryRecord> page(ProgramView program, int page, int size) {
 		if ((long) page * size > Integer.MAX_VALUE) {
 			// Far past any real history: empty, as every page past the end is.

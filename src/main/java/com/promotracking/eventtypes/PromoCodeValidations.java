@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.promotracking.kernel.PlainSqlRead;
+
 /**
  * Answers "has this program's promo code passed event-type validation?": it has when a test action that
  * carried a non-blank promo code is approved (and not withdrawn) for one of the program's event types.
@@ -44,6 +46,7 @@ public class PromoCodeValidations {
 	 * settings show: every settings page, settings call and save asks this, and a query through the repository
 	 * costs several times the statement itself.
 	 */
+	@PlainSqlRead
 	public Optional<PromoCodeValidation> of(long programId) {
 		// A review, withdrawal or deletion of this transaction is still in the persistence context: written first, as
 		// a query through JPA would, so the answer counts it.

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.promotracking.kernel.PlainSqlRead;
 import com.promotracking.programs.CatalogCache.BrandPrograms;
 import com.promotracking.users.CurrentUser;
 
@@ -50,6 +51,7 @@ public class ProgramCatalog {
 	}
 
 	/** The program, if the user is a partner in it; otherwise {@link ProgramNotFound}. */
+	@PlainSqlRead
 	public ProgramView requireJoined(CurrentUser user, long programId) {
 		if (!user.isPartner() || user.partnerId() == null
 				|| partnerIn(programId, user.partnerId()).isEmpty()) {
@@ -63,11 +65,13 @@ public class ProgramCatalog {
 	 * in plain SQL, like {@link #findView} and the partner reads below: every conversion taken and every page of
 	 * codes, requests or conversions asks, and Hibernate's loading of entities cost several times the statement.
 	 */
+	@PlainSqlRead
 	public List<PartnerView> partnersOf(ProgramView program) {
 		return partnersOf(program.id());
 	}
 
 	/** Names of the program's partners by id, for lists that show them. */
+	@PlainSqlRead
 	public Map<Long, String> partnerNames(long programId) {
 		Map<Long, String> names = new HashMap<>();
 		partnersOf(programId).forEach(partner -> names.put(partner.id(), partner.name()));
@@ -84,6 +88,7 @@ public class ProgramCatalog {
 	}
 
 	/** The partner a partner user stands for. */
+	@PlainSqlRead
 	public Optional<PartnerView> partnerOf(CurrentUser user) {
 		if (user.partnerId() == null) {
 			return Optional.empty();
@@ -95,6 +100,7 @@ public class ProgramCatalog {
 	}
 
 	/** The partner, if it belongs to the program; otherwise empty. */
+	@PlainSqlRead
 	public Optional<PartnerView> partnerIn(long programId, long partnerId) {
 		return this.jdbc.sql("""
 				select p.id, p.name from partner p join program_partner pp on pp.partner_id = p.id
@@ -182,6 +188,7 @@ public class ProgramCatalog {
 	}
 
 	/** The program, if the user may act on it; otherwise {@link ProgramNotFound}, as if it did not exist. */
+	@PlainSqlRead
 	public ProgramView require(CurrentUser user, long programId) {
 		return findView(programId)
 			.filter(program -> user.manages(program.brandId()))
@@ -193,6 +200,7 @@ public class ProgramCatalog {
 	 * stored together): the program for each user who may act on it. A user left out is refused as
 	 * {@link #require} refuses: {@link ProgramNotFound}.
 	 */
+	@PlainSqlRead
 	public Map<CurrentUser, ProgramView> requireEach(long programId, Collection<CurrentUser> users) {
 		Map<CurrentUser, ProgramView> allowed = new HashMap<>();
 		findView(programId)

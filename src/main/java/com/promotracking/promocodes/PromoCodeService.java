@@ -19,15 +19,16 @@ import com.promotracking.audit.FieldChange;
 import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryEvent;
 import com.promotracking.audit.Refusal;
-import com.promotracking.audit.Subject;
 import com.promotracking.audit.Subject.SubjectType;
+import com.promotracking.audit.Subject;
+import com.promotracking.kernel.InvalidField;
+import com.promotracking.kernel.PageOf;
+import com.promotracking.kernel.PlainSqlRead;
+import com.promotracking.kernel.UniqueConstraint;
 import com.promotracking.programs.PartnerView;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.settings.TrackingSettings;
-import com.promotracking.kernel.InvalidField;
-import com.promotracking.kernel.PageOf;
-import com.promotracking.kernel.UniqueConstraint;
 import com.promotracking.users.CurrentUser;
 
 /**
@@ -74,7 +75,7 @@ public class PromoCodeService {
 	 * One page of the program's codes for the brand, newest first, optionally of one partner and in one state; a page
 	 * past the end is empty.
 	 */
-	@Transactional(readOnly = true)
+	@PlainSqlRead
 	PageOf<PromoCodeView> list(CurrentUser user, long programId, @Nullable Long partnerId,
 			@Nullable PromoCodeState state, int page, int size) {
 		this.catalog.require(user, programId);
@@ -82,7 +83,7 @@ public class PromoCodeService {
 	}
 
 	/** One page of a partner's own codes in a program they belong to, newest first, optionally in one state. */
-	@Transactional(readOnly = true)
+	@PlainSqlRead
 	PageOf<PromoCodeView> ownCodes(CurrentUser partner, long programId, @Nullable PromoCodeState state, int page,
 			int size) {
 		this.catalog.requireJoined(partner, programId);

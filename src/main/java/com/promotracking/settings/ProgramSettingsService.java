@@ -6,23 +6,23 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-import com.promotracking.audit.FieldChange;
-import com.promotracking.audit.History;
-import com.promotracking.audit.HistoryRecord;
 import com.promotracking.audit.ChangeTransactions;
 import com.promotracking.audit.Channel;
+import com.promotracking.audit.FieldChange;
+import com.promotracking.audit.History;
 import com.promotracking.audit.HistoryEvent;
+import com.promotracking.audit.HistoryRecord;
 import com.promotracking.audit.Refusal;
 import com.promotracking.audit.Subject;
 import com.promotracking.eventtypes.PromoCodeValidation;
 import com.promotracking.eventtypes.PromoCodeValidations;
+import com.promotracking.kernel.DomainException;
+import com.promotracking.kernel.PageOf;
+import com.promotracking.kernel.PlainSqlRead;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.settings.PromoCodeSettingsStore.SavedSettings;
-import com.promotracking.kernel.DomainException;
-import com.promotracking.kernel.PageOf;
 import com.promotracking.users.Contacts;
 import com.promotracking.users.CurrentUser;
 
@@ -68,7 +68,7 @@ class ProgramSettingsService {
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
+	@PlainSqlRead
 	public PromoCodeSettingsState current(CurrentUser user, long programId) {
 		ProgramView program = this.catalog.require(user, programId);
 		SavedSettings saved = this.saved.find(programId);
@@ -76,22 +76,22 @@ class ProgramSettingsService {
 				saved.version(), saved.updatedAt(), saved.updatedBy(), this.validations.of(programId).orElse(null));
 	}
 
-	@Transactional(readOnly = true)
+	@PlainSqlRead
 	public PageOf<HistoryRecord> history(CurrentUser user, long programId, int page, int size) {
 		return this.history.page(this.catalog.require(user, programId), page, size);
 	}
 
 	/**
-	 * The Ad settings page's data, with a page of history, in one read-only transaction: one connection and one
-	 * commit for the page rather than one for each of its parts.
+	 * The Ad settings page's data, with a page of history, read on one connection rather than one for each of its
+	 * parts.
 	 */
-	@Transactional(readOnly = true)
+	@PlainSqlRead
 	public AdSettingsView view(CurrentUser user, long programId, int historyPage) {
 		return view(current(user, programId), historyPage);
 	}
 
 	/** The same for settings the caller has just read, access checked (a refused or conflicting save). */
-	@Transactional(readOnly = true)
+	@PlainSqlRead
 	public AdSettingsView view(PromoCodeSettingsState checked, int historyPage) {
 		return new AdSettingsView(checked, this.history.page(checked.program(), historyPage, HistoryPages.PAGE_SIZE),
 				this.contacts.csmOf(checked.program().brandId()).orElse(null));

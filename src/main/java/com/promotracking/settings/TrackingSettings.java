@@ -1,11 +1,12 @@
 package com.promotracking.settings;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+
+import com.promotracking.kernel.PlainSqlRead;
 
 /** What the two settings allow, for the features they switch on. Callers have checked access. */
 @Service
-@Transactional(readOnly = true)
+@PlainSqlRead
 public class TrackingSettings {
 
 	private final PromoCodeSettingsStore settings;

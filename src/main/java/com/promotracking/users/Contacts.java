@@ -4,7 +4,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+
+import com.promotracking.kernel.PlainSqlRead;
 
 /** Who a brand can turn to. */
 @Service
@@ -20,7 +21,7 @@ public class Contacts {
 	 * The CSM assigned to the brand; the first assigned one when several are. Plain SQL: the Ad settings page shows
 	 * it each time, and a query through the repository costs several times the statement itself.
 	 */
-	@Transactional(readOnly = true)
+	@PlainSqlRead
 	public Optional<Contact> csmOf(long brandId) {
 		return this.jdbc.sql("""
 				select u.display_name, u.username from app_user u join csm_assignment a on a.csm_id = u.id

@@ -1,5 +1,5 @@
 /** Accounts, roles and who is signed in: brand admins, CSMs, partners, operators, and the identity of an API key. */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "kernel" })
 @NullMarked
 package com.promotracking.users;
 

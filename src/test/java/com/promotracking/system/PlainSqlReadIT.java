@@ -1,0 +1,100 @@
+package com.promotracking.system;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import com.promotracking.support.Http;
+import com.promotracking.support.Http.Response;
+import com.promotracking.support.Http.Session;
+
+import static com.promotracking.support.Http.ACME_US;
+import static com.promotracking.support.Http.ALICE;
+import static com.promotracking.support.Http.PAT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reads marked {@code kernel.PlainSqlRead} open no Hibernate session: they run without a transaction of their
+ * own, and a JPA read inside one would take a second connection from the pool while the first is held. Hibernate
+ * counts the sessions it opens (statistics are on for this context only). Each call is made once first, so that
+ * what is cached for a while (the program menus, a checked password) is in place, then again while counting.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.jpa.properties.hibernate.generate_statistics=true")
+class PlainSqlReadIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	EntityManagerFactory entities;
+
+	Http http;
+
+	long us;
+
+	@BeforeEach
+	void program() {
+		this.http = Http.on(this.port, this.json);
+		this.us = this.http.program(ACME_US).id();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/promo-code-settings", "/promo-code-settings/history", "/promo-codes" })
+	void aBrandAdminsApiReadsOpenNoHibernateSession(String path) {
+		String call = "/api/programs/" + this.us + path;
+		assertThat(sessionsOpenedBy(() -> this.http.api("GET", call, ALICE, null))).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/promo-codes" })
+	void aPartnersApiReadsOpenNoHibernateSession(String path) {
+		String call = "/api/programs/" + this.us + path;
+		assertThat(sessionsOpenedBy(() -> this.http.api("GET", call, PAT, null))).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/settings/ad-settings" })
+	void aBrandAdminsPagesOpenNoHibernateSession(String path) {
+		Session alice = this.http.login(ALICE);
+		String page = "/programs/" + this.us + path;
+		assertThat(sessionsOpenedBy(() -> this.http.get(alice, page))).isZero();
+	}
+
+	/** A read of the same program through JPA does open one: the count above could have failed. */
+	@ParameterizedTest
+	@ValueSource(strings = { "/event-types" })
+	void aReadThroughJpaIsCounted(String path) {
+		String call = "/api/programs/" + this.us + path;
+		assertThat(sessionsOpenedBy(() -> this.http.api("GET", call, ALICE, null))).isPositive();
+	}
+
+	private long sessionsOpenedBy(Call call) {
+		Statistics statistics = this.entities.unwrap(SessionFactory.class).getStatistics();
+		assertThat(call.make().status()).isEqualTo(200);
+		long before = statistics.getSessionOpenCount();
+		assertThat(call.make().status()).isEqualTo(200);
+		return statistics.getSessionOpenCount() - before;
+	}
+
+	private interface Call {
+
+		Response make();
+
+	}
+
+}
