@@ -8,9 +8,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import com.promotracking.eventtypes.ActiveEventTypes;
+import com.promotracking.kernel.PlainSqlRead;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramView;
 import com.promotracking.promocodes.PromoCodeRule;
@@ -48,7 +48,7 @@ class ConversionPages {
 	 * {@code codeText}, when given, is the code to filter by as the reader typed it (without case); a code the reader
 	 * may not filter by is as unknown as one the program does not have: the listing says so and lists nothing.
 	 */
-	@Transactional(readOnly = true)
+	@PlainSqlRead
 	Listing list(CurrentUser user, long programId, ConversionFilter filter, @Nullable String codeText, int page,
 			int size) {
 		ProgramView program = this.conversions.access(user, programId);

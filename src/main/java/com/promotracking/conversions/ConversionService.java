@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.promotracking.eventtypes.ActiveEventTypes;
 import com.promotracking.kernel.DomainException;
+import com.promotracking.kernel.PlainSqlRead;
 import com.promotracking.kernel.DomainException.FieldReason;
 import com.promotracking.kernel.UniqueConstraint;
 import com.promotracking.programs.ProgramCatalog;
@@ -318,26 +319,24 @@ class ConversionService {
 	}
 
 	/** A page of the program's conversions, newest first; a partner sees only those credited to them. */
+	@PlainSqlRead
 	Listed list(CurrentUser user, long programId, ConversionFilter filter, int page, int size) {
-		return this.reads.execute(status -> {
-			ProgramView program = access(user, programId);
-			ConversionFilter seen = filter.seenBy(user);
-			if (seen == null) {
-				return new Listed(List.of(), Map.of());
-			}
-			return new Listed(this.store.page(program.id(), seen, page, size), this.catalog.partnerNames(program.id()));
-		});
+		ProgramView program = access(user, programId);
+		ConversionFilter seen = filter.seenBy(user);
+		if (seen == null) {
+			return new Listed(List.of(), Map.of());
+		}
+		return new Listed(this.store.page(program.id(), seen, page, size), this.catalog.partnerNames(program.id()));
 	}
 
 	/** One conversion; a partner's only when it credited them. */
+	@PlainSqlRead
 	Recorded get(CurrentUser user, long programId, long conversionId) {
-		return this.reads.execute(status -> {
-			ProgramView program = access(user, programId);
-			Conversion conversion = this.store.find(program.id(), conversionId)
-				.filter(found -> !user.isPartner() || user.partnerId().equals(found.attribution().partnerId()))
-				.orElseThrow(ConversionNotFound::new);
-			return new Recorded(conversion, false, this.catalog.partnerNames(program.id()));
-		});
+		ProgramView program = access(user, programId);
+		Conversion conversion = this.store.find(program.id(), conversionId)
+			.filter(found -> !user.isPartner() || user.partnerId().equals(found.attribution().partnerId()))
+			.orElseThrow(ConversionNotFound::new);
+		return new Recorded(conversion, false, this.catalog.partnerNames(program.id()));
 	}
 
 	/** The days from {@code from} to {@code to}, both included, in {@code zone}, as the instants they span. */

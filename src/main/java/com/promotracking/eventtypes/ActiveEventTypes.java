@@ -6,7 +6,8 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+
+import com.promotracking.kernel.PlainSqlRead;
 
 /**
  * Which event types of a program take real conversions (the Active ones), and what each is called. Plain SQL: every
@@ -14,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * statement. Callers have checked access.
  */
 @Service
-@Transactional(readOnly = true)
+@PlainSqlRead
 public class ActiveEventTypes {
 
 	private final JdbcClient jdbc;

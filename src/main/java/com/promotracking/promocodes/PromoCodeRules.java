@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.promotracking.kernel.PlainSqlRead;
+
 /** Every code of a program as attribution reads them, and a cheap sign that they changed. Callers have checked access. */
 @Service
 @Transactional(readOnly = true)
@@ -30,6 +32,7 @@ public class PromoCodeRules {
 	 * program's row raised in the same transaction (codes are never deleted or edited otherwise), read by primary
 	 * key, so its cost does not grow with the number of codes.
 	 */
+	@PlainSqlRead
 	public long versionOf(long programId) {
 		// Plain SQL: every conversion taken asks, and a query through the repository costs several times the statement.
 		return this.jdbc.sql("select codes_version from program where id = ?")

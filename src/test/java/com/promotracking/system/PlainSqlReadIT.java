@@ -54,21 +54,21 @@ class PlainSqlReadIT {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/promo-code-settings", "/promo-code-settings/history", "/promo-codes" })
+	@ValueSource(strings = { "/promo-code-settings", "/promo-code-settings/history", "/promo-codes", "/conversions" })
 	void aBrandAdminsApiReadsOpenNoHibernateSession(String path) {
 		String call = "/api/programs/" + this.us + path;
 		assertThat(sessionsOpenedBy(() -> this.http.api("GET", call, ALICE, null))).isZero();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/promo-codes" })
+	@ValueSource(strings = { "/promo-codes", "/conversions" })
 	void aPartnersApiReadsOpenNoHibernateSession(String path) {
 		String call = "/api/programs/" + this.us + path;
 		assertThat(sessionsOpenedBy(() -> this.http.api("GET", call, PAT, null))).isZero();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/settings/ad-settings" })
+	@ValueSource(strings = { "/settings/ad-settings", "/conversions" })
 	void aBrandAdminsPagesOpenNoHibernateSession(String path) {
 		Session alice = this.http.login(ALICE);
 		String page = "/programs/" + this.us + path;
