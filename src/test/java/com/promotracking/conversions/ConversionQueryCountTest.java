@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.promotracking.kernel.SqlQuery;
@@ -189,7 +190,8 @@ class ConversionQueryCountTest {
 	@Test
 	void singleConversionsPostedAtOnceIssueNoMoreStatementsThanOneAloneAndOneBatch() throws Exception {
 		this.conversions.recordGroup(group(2));
-		ConversionService held = spy(this.conversions);
+		// The service itself, not its transactional proxy: Mockito cannot spy on a Spring proxy.
+		ConversionService held = spy(AopTestUtils.<ConversionService>getUltimateTargetObject(this.conversions));
 		ConversionGroupCommit groups = new ConversionGroupCommit(held, ConversionGroupCommit.MAX_GROUP,
 				ConversionGroupCommit.MAX_QUEUED, Duration.ofSeconds(30));
 		CountDownLatch entered = new CountDownLatch(1);
