@@ -9,23 +9,25 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Reads a session attribute from the bytes Spring Session JDBC stored, keeping the sign-in it found in a security
- * context. The session filter reads the session on every request, and the security context is what every request
- * needs: deserialising it again each time was most of what reading a session cost. The sign-in is found by a
- * digest of the stored bytes, so whatever changes the context (another sign-in, another instance's write) is new
- * bytes and is read afresh; a sign-out removes the attribute. Each request gets its own context around the kept
- * sign-in, which nothing changes once it is made: a sign-out clearing its context clears that copy only. Every
- * other attribute is deserialised as before.
+ * Reads a session attribute from the bytes Spring Session JDBC stored, keeping what it found of the two attributes
+ * every page reads: the sign-in in a security context, and the CSRF token. The session filter reads the session on
+ * every request, the security context is what every request needs and every page with a form (the sign-out button
+ * is one) reads the token: deserialising them again each time was most of what reading a session cost. Both are
+ * found by a digest of the stored bytes, so whatever changes them (another sign-in, a new token, another instance's
+ * write) is new bytes and is read afresh; a sign-out removes them. Each request gets its own context around the kept
+ * sign-in, which nothing changes once it is made: a sign-out clearing its context clears that copy only. A token
+ * cannot change, so each request gets the one kept. Every other attribute is deserialised as before.
  */
-final class SecurityContextDeserializationCache implements Converter<byte[], Object> {
+final class SessionAttributeDeserializationCache implements Converter<byte[], Object> {
 
-	/** A sign-in's bytes stay the same for its session's life; this bounds the memory, least used first out. */
-	static final int MAX_SIGN_INS = 2_000;
+	/** A session's sign-in and token stay the same for its life; this bounds the memory, least used first out. */
+	static final int MAX_KEPT = 4_000;
 
 	/** As long as an idle session lives (its default timeout): after that its bytes are not read again. */
 	static final Duration KEPT_FOR = Duration.ofMinutes(30);
@@ -34,12 +36,13 @@ final class SecurityContextDeserializationCache implements Converter<byte[], Obj
 
 	private final MessageDigest sha256;
 
-	private final Cache<String, Authentication> signIns = Caffeine.newBuilder()
-		.maximumSize(MAX_SIGN_INS)
+	/** A sign-in ({@link Authentication}) or a CSRF token ({@link DefaultCsrfToken}), by the digest of its bytes. */
+	private final Cache<String, Object> kept = Caffeine.newBuilder()
+		.maximumSize(MAX_KEPT)
 		.expireAfterAccess(KEPT_FOR)
 		.build();
 
-	SecurityContextDeserializationCache(ClassLoader classLoader) {
+	SessionAttributeDeserializationCache(ClassLoader classLoader) {
 		this.deserializer = new DeserializingConverter(classLoader);
 		try {
 			this.sha256 = MessageDigest.getInstance("SHA-256");
@@ -52,18 +55,25 @@ final class SecurityContextDeserializationCache implements Converter<byte[], Obj
 	@Override
 	public Object convert(byte[] stored) {
 		String key = digest(stored);
-		Authentication kept = this.signIns.getIfPresent(key);
+		Object kept = this.kept.getIfPresent(key);
+		if (kept instanceof Authentication signIn) {
+			return new SecurityContextImpl(signIn);
+		}
 		if (kept != null) {
-			return new SecurityContextImpl(kept);
+			return kept;
 		}
 		Object read = this.deserializer.convert(stored);
-		// Exactly the class Spring Security stores: a subclass might hold more than the sign-in.
+		// Exactly the classes Spring Security stores: a subclass might hold more, or change.
+		if (read != null && read.getClass() == DefaultCsrfToken.class) {
+			this.kept.put(key, read);
+			return read;
+		}
 		Authentication signIn = (read != null && read.getClass() == SecurityContextImpl.class)
 				? ((SecurityContextImpl) read).getAuthentication() : null;
 		if (signIn == null) {
 			return read;
 		}
-		this.signIns.put(key, signIn);
+		this.kept.put(key, signIn);
 		return new SecurityContextImpl(signIn);
 	}
 

@@ -67,15 +67,15 @@ class SessionConfig {
 
 	/**
 	 * Session attributes stored as Spring Session stores them (Java serialization), read back through
-	 * {@link SecurityContextDeserializationCache}, which deserialises a session's sign-in once rather than on every
-	 * request.
+	 * {@link SessionAttributeDeserializationCache}, which deserialises a session's sign-in and CSRF token once rather
+	 * than on every request.
 	 */
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionSignInsReadOnce() {
 		GenericConversionService conversions = new GenericConversionService();
 		conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
 		conversions.addConverter(byte[].class, Object.class,
-				new SecurityContextDeserializationCache(SessionConfig.class.getClassLoader()));
+				new SessionAttributeDeserializationCache(SessionConfig.class.getClassLoader()));
 		return sessions -> sessions.setConversionService(conversions);
 	}
 

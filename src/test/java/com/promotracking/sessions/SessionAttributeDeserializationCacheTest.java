@@ -1,5 +1,6 @@
 package com.promotracking.sessions;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,14 +14,14 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A session's sign-in is deserialised once and handed to each request in a context of its own; other bytes, and
- * every other attribute, are read as stored.
+ * A session's sign-in is deserialised once and handed to each request in a context of its own, its CSRF token is
+ * deserialised once and shared; other bytes, and every other attribute, are read as stored.
  */
-class SecurityContextDeserializationCacheTest {
+class SessionAttributeDeserializationCacheTest {
 
 	private final SerializingConverter serializer = new SerializingConverter();
 
-	private final SecurityContextDeserializationCache reader = new SecurityContextDeserializationCache(
+	private final SessionAttributeDeserializationCache reader = new SessionAttributeDeserializationCache(
 			getClass().getClassLoader());
 
 	@Test
@@ -52,18 +53,33 @@ class SecurityContextDeserializationCacheTest {
 	}
 
 	@Test
-	void otherAttributesAndAnEmptyContextAreReadAsStoredEachTime() {
+	void theSameStoredCsrfTokenIsReadOnceAndAnotherTokenAfresh() {
 		byte[] token = this.serializer.convert(new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "abc"));
-		byte[] empty = this.serializer.convert(new SecurityContextImpl());
+		byte[] another = this.serializer.convert(new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "def"));
 
-		Object firstToken = this.reader.convert(token);
-		Object secondToken = this.reader.convert(token);
+		Object first = this.reader.convert(token);
+		Object second = this.reader.convert(token.clone());
 
-		assertThat(firstToken).isInstanceOf(DefaultCsrfToken.class)
+		assertThat(first).isInstanceOf(DefaultCsrfToken.class)
 			.extracting(read -> ((DefaultCsrfToken) read).getToken())
 			.isEqualTo("abc");
-		assertThat(secondToken).as("not kept").isNotSameAs(firstToken);
+		assertThat(second).as("deserialised once").isSameAs(first);
+		assertThat(((DefaultCsrfToken) this.reader.convert(another)).getToken()).isEqualTo("def");
+	}
+
+	@Test
+	void otherAttributesAndAnEmptyContextAreReadAsStoredEachTime() {
+		byte[] other = this.serializer.convert(new ArrayList<>(List.of("saved", "request")));
+		byte[] empty = this.serializer.convert(new SecurityContextImpl());
+
+		Object first = this.reader.convert(other);
+		Object second = this.reader.convert(other);
+
+		assertThat(first).isEqualTo(List.of("saved", "request"));
+		assertThat(second).as("not kept").isNotSameAs(first).isEqualTo(first);
 		assertThat(((SecurityContext) this.reader.convert(empty)).getAuthentication()).isNull();
+		assertThat(((SecurityContext) this.reader.convert(empty))).as("an empty context is not kept")
+			.isNotSameAs(this.reader.convert(empty));
 	}
 
 	private static SecurityContext signedIn(String username) {
