@@ -5,27 +5,27 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.format.FormatterRegistry;
 import org.springframework.beans.PropertyEditorRegistrar;
 import org.springframework.beans.PropertyEditorRegistry;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.format.Parser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.datetime.standard.Jsr310DateTimeFormatAnnotationFormatterFactory;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import com.promotracking.kernel.SupportedDates;
 
 /**
  * Values of paths, queries and forms are read strictly. A date or date-time ({@code @DateTimeFormat}) is within
  * {@link SupportedDates}, else its field's 400. A whole number is written one way only: ASCII digits, no sign
- * but a minus, no leading zero, in range. Spring's own conversion reads {@code 0x27} and {@code #27} as hexadecimal, {@code +39}
- * and other scripts' digits as 39, and trims spaces, so one id had many addresses. Anything else fails to
- * convert: a 404 for an id in a path (no resource has that name), a 400 naming the parameter elsewhere.
+ * but a minus, no leading zero, in range. Spring's own conversion reads {@code 0x27} and {@code #27} as
+ * hexadecimal, {@code +39} and other scripts' digits as 39, and trims spaces, so one id had many addresses. Anything
+ * else fails to convert: a 404 for an id in a path (no resource has that name), a 400 naming the parameter elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictParameters implements WebMvcConfigurer {
@@ -71,7 +71,7 @@ class StrictParameters implements WebMvcConfigurer {
 		};
 	}
 
-	static void registerWholeNumberEditors(PropertyEditorRegistry registry) {
+	private static void registerWholeNumberEditors(PropertyEditorRegistry registry) {
 		registry.registerCustomEditor(Long.class, new WholeNumberEditor(false, true));
 		registry.registerCustomEditor(long.class, new WholeNumberEditor(false, false));
 		registry.registerCustomEditor(Integer.class, new WholeNumberEditor(true, true));

@@ -45,8 +45,10 @@ class SessionAttributeDeserializationCacheTest {
 
 	@Test
 	void otherBytesAreAnotherSignIn() {
-		SecurityContext alice = (SecurityContext) this.reader.convert(this.serializer.convert(signedIn("alice@acme.example")));
-		SecurityContext carol = (SecurityContext) this.reader.convert(this.serializer.convert(signedIn("carol@csm.example")));
+		SecurityContext alice = (SecurityContext) this.reader
+			.convert(this.serializer.convert(signedIn("alice@acme.example")));
+		SecurityContext carol = (SecurityContext) this.reader
+			.convert(this.serializer.convert(signedIn("carol@csm.example")));
 
 		assertThat(alice.getAuthentication().getName()).isEqualTo("alice@acme.example");
 		assertThat(carol.getAuthentication().getName()).isEqualTo("carol@csm.example");
