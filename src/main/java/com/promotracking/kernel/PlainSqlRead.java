@@ -19,8 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
  * when it started. Without one, the statements of a call still share one connection, held from the first of them
  * to the end of the call.
  *
- * <p>No JPA inside (no repository, no entity): Hibernate would take a second connection from the pool while the
- * first is held. {@code PlainSqlReadIT} checks the calls that use this open no Hibernate session.
+ * <p>No JPA read inside that runs without a transaction of its own (a repository's query method, the entity
+ * manager): its Hibernate session would take a second connection from the pool while the first is held. A call to
+ * a service with a transaction of its own is safe: Spring sets the held connection aside, back in the pool, until
+ * that transaction ends (the conversions page does so when the program's codes changed and its matcher reads them
+ * again). {@code PlainSqlReadIT} checks that the calls using this open no Hibernate session.
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -73,6 +74,33 @@ class PlainSqlReadIT {
 		Session alice = this.http.login(ALICE);
 		String page = "/programs/" + this.us + path;
 		assertThat(sessionsOpenedBy(() -> this.http.get(alice, page))).isZero();
+	}
+
+	/**
+	 * A new code changes the program's matcher, which the conversions page then reads again through JPA in a
+	 * transaction of its own, inside the page's plain read: Spring sets the page's connection aside meanwhile. The
+	 * page answers, with that session, then again with none.
+	 */
+	@Test
+	void aChangedMatcherIsReadInATransactionOfItsOwnInsideThePage() {
+		Session alice = this.http.login(ALICE);
+		String page = "/programs/" + this.us + "/conversions";
+		assertThat(this.http.get(alice, page).status()).isEqualTo(200);
+		this.http.put(ALICE, this.us, true, false);
+		try {
+			long corner = this.http.partnerId(ALICE, this.us, "Coupon Corner");
+			assertThat(this.http.api("POST", "/api/programs/" + this.us + "/promo-codes", ALICE, "{\"partnerId\": "
+					+ corner + ", \"code\": \"PLAINREAD\", \"creditPolicy\": \"always\"}").status())
+				.isEqualTo(201);
+			Statistics statistics = this.entities.unwrap(SessionFactory.class).getStatistics();
+			long before = statistics.getSessionOpenCount();
+			assertThat(this.http.get(alice, page).status()).isEqualTo(200);
+			assertThat(statistics.getSessionOpenCount() - before).as("the matcher's own transaction").isPositive();
+			assertThat(sessionsOpenedBy(() -> this.http.get(alice, page))).isZero();
+		}
+		finally {
+			this.http.put(ALICE, this.us, false, false);
+		}
 	}
 
 	/** A read of the same program through JPA does open one: the count above could have failed. */
