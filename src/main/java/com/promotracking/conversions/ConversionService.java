@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.promotracking.eventtypes.ActiveEventTypes;
 import com.promotracking.kernel.DomainException;
-import com.promotracking.kernel.PlainSqlRead;
 import com.promotracking.kernel.DomainException.FieldReason;
+import com.promotracking.kernel.PlainSqlRead;
 import com.promotracking.kernel.UniqueConstraint;
 import com.promotracking.programs.ProgramCatalog;
 import com.promotracking.programs.ProgramNotFound;
