@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -26,6 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -47,6 +49,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final String FIELD_INVALID = "problem.invalid-request.field.invalid";
 
+	/** Where a client that went away before its answer was written is logged, at debug level only. */
+	static final String DISCONNECTED_CLIENT_LOG = "com.promotracking.web.DisconnectedClient";
+
+	private final DisconnectedClientHelper disconnectedClients = new DisconnectedClientHelper(DISCONNECTED_CLIENT_LOG);
+
 	private final Problems problems;
 
 	ApiProblemHandler(MessageSource messages, Problems problems) {
@@ -59,7 +66,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	 * with its type's own reason when it gives one (a date out of range).
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
+	@Nullable ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
 		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
 			ProblemDetail notFound = this.problems.body(Problems.of(ex, HttpStatus.NOT_FOUND, "not-found"),
 					LocaleContextHolder.getLocale());
@@ -71,7 +78,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return invalid(ex, ex.getParameterValidationResults()
 			.stream()
@@ -80,7 +87,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return invalid(ex, ex.getBindingResult()
 			.getFieldErrors()
@@ -96,7 +103,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	 * would refuse the problem too and leave the 406 without a body.
 	 */
 	@Override
-	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+	protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null) {
 			try {
@@ -112,7 +119,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (RequestBodyLimit.TooLarge.isCauseOf(ex)) {
 			// A body sent without a length, read past its address's limit (RequestBodyLimit).
@@ -137,10 +144,17 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
-	/** Domain refusals naming fields list them as binding errors are listed. */
+	/**
+	 * Domain refusals naming fields list them as binding errors are listed. A client that went away while its
+	 * answer was written (a closed connection, a broken pipe) gets nothing more, and it is no warning: Spring
+	 * would log one for every such answer already under way.
+	 */
 	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		if (this.disconnectedClients.checkAndLogClientDisconnectedException(ex)) {
+			return null;
+		}
 		ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (ex instanceof DomainException refusal && answer != null && answer.getBody() instanceof ProblemDetail problem) {
 			this.problems.addErrors(problem, refusal.fieldReasons(), LocaleContextHolder.getLocale());
@@ -163,7 +177,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
 
-	private ResponseEntity<Object> invalid(Exception ex, List<FieldReason> reasons, WebRequest request) {
+	private @Nullable ResponseEntity<Object> invalid(Exception ex, List<FieldReason> reasons, WebRequest request) {
 		Locale locale = LocaleContextHolder.getLocale();
 		ProblemDetail problem = body(ex, "problem.invalid-request.detail",
 				String.join(", ", reasons.stream().map(FieldReason::field).distinct().toList()));
