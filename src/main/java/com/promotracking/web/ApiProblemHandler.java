@@ -50,7 +50,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	private static final String FIELD_INVALID = "problem.invalid-request.field.invalid";
 
 	/** Where a client that went away before its answer was written is logged, at debug level only. */
-	static final String DISCONNECTED_CLIENT_LOG = "com.promotracking.web.DisconnectedClient";
+	private static final String DISCONNECTED_CLIENT_LOG = "com.promotracking.web.DisconnectedClient";
 
 	private final DisconnectedClientHelper disconnectedClients = new DisconnectedClientHelper(DISCONNECTED_CLIENT_LOG);
 
@@ -78,8 +78,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return invalid(ex, ex.getParameterValidationResults()
 			.stream()
 			.map(result -> new FieldReason(result.getMethodParameter().getParameterName(), FIELD_INVALID))
@@ -156,7 +156,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return null;
 		}
 		ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-		if (ex instanceof DomainException refusal && answer != null && answer.getBody() instanceof ProblemDetail problem) {
+		if (ex instanceof DomainException refusal && answer != null
+				&& answer.getBody() instanceof ProblemDetail problem) {
 			this.problems.addErrors(problem, refusal.fieldReasons(), LocaleContextHolder.getLocale());
 			refusal.addProperties(problem, getMessageSource(), LocaleContextHolder.getLocale());
 		}

@@ -45,9 +45,18 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
 	/** What was logged at ERROR or above, as text. */
 	public List<String> errors() {
+		return atLeast(Level.ERROR);
+	}
+
+	/** What was logged at WARN or above, as text. */
+	public List<String> warnings() {
+		return atLeast(Level.WARN);
+	}
+
+	private List<String> atLeast(Level level) {
 		return List.copyOf(this.appender.list)
 			.stream()
-			.filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+			.filter(event -> event.getLevel().isGreaterOrEqual(level))
 			.map(event -> event.getLoggerName() + ": " + event.getFormattedMessage())
 			.toList();
 	}

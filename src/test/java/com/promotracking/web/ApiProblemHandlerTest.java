@@ -4,10 +4,8 @@ import java.io.IOException;
 
 import org.apache.catalina.connector.ClientAbortException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -17,6 +15,8 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.promotracking.support.LogCapture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clients that give up (a timeout, a closed tab, a load tool stopping) are ordinary. Any other failure to write an
  * answer already under way still is one.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class ApiProblemHandlerTest {
+
+	@RegisterExtension
+	final LogCapture logs = new LogCapture();
 
 	private final StaticMessageSource messages = new StaticMessageSource();
 
@@ -33,18 +35,18 @@ class ApiProblemHandlerTest {
 			new Problems(this.messages, JsonMapper.builder().build(), new AcceptHeaderLocaleResolver()));
 
 	@Test
-	void aClientGoneWhileItsAnswerWasWrittenIsNoWarning(CapturedOutput output) throws Exception {
+	void aClientGoneWhileItsAnswerWasWrittenIsNoWarning() throws Exception {
 		MockHttpServletResponse response = committed();
 
 		Object answer = this.handler.handleException(notWritable(new ClientAbortException(
 				new IOException("Broken pipe"))), new ServletWebRequest(new MockHttpServletRequest(), response));
 
 		assertThat(answer).isNull();
-		assertThat(output).doesNotContain("WARN").doesNotContain("Response already committed");
+		assertThat(this.logs.warnings()).isEmpty();
 	}
 
 	@Test
-	void aClientGoneBeforeItsAnswerGetsNoProblemWritten(CapturedOutput output) throws Exception {
+	void aClientGoneBeforeItsAnswerGetsNoProblemWritten() throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
 		Object answer = this.handler.handleException(notWritable(new IOException("Connection reset by peer")),
@@ -52,18 +54,21 @@ class ApiProblemHandlerTest {
 
 		assertThat(answer).isNull();
 		assertThat(response.getContentAsString()).isEmpty();
-		assertThat(output).doesNotContain("WARN");
+		assertThat(this.logs.warnings()).isEmpty();
 	}
 
 	@Test
-	void anyOtherFailureOfAnAnswerUnderWayIsStillAWarning(CapturedOutput output) throws Exception {
+	void anyOtherFailureOfAnAnswerUnderWayIsStillAWarning() throws Exception {
 		MockHttpServletResponse response = committed();
 
 		Object answer = this.handler.handleException(notWritable(new IllegalStateException("no serializer")),
 				new ServletWebRequest(new MockHttpServletRequest(), response));
 
 		assertThat(answer).isNull();
-		assertThat(output).contains("WARN").contains("Response already committed").contains("no serializer");
+		assertThat(this.logs.warnings()).singleElement()
+			.asString()
+			.contains("Response already committed")
+			.contains("no serializer");
 	}
 
 	private static HttpMessageNotWritableException notWritable(Exception cause) {

@@ -3,7 +3,6 @@ package com.promotracking.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.promotracking.support.Http;
 import com.promotracking.support.LogCapture;
 import com.promotracking.support.RawHttp;
 
@@ -32,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HttpRefusalsIT {
 
-	private static final String ALICE = "Basic " + Base64.getEncoder()
-		.encodeToString("alice@acme.example:alice-demo-pass".getBytes(StandardCharsets.UTF_8));
+	private static final String ALICE = Http.basic("alice@acme.example", "alice-demo-pass");
 
 	private static final String SETTINGS = "/api/programs/1/promo-code-settings";
 

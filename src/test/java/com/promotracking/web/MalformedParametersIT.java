@@ -1,8 +1,6 @@
 package com.promotracking.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.promotracking.support.Http;
 import com.promotracking.support.LogCapture;
 import com.promotracking.support.RawHttp;
 
@@ -25,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class MalformedParametersIT {
 
-	private static final String ALICE = Base64.getEncoder()
-		.encodeToString("alice@acme.example:alice-demo-pass".getBytes(StandardCharsets.UTF_8));
+	private static final String ALICE = Http.basic("alice@acme.example", "alice-demo-pass");
 
 	@LocalServerPort
 	int port;
@@ -37,7 +35,7 @@ class MalformedParametersIT {
 	@ParameterizedTest
 	@ValueSource(strings = { "?%zz", "?=", "?a=1&=2", "?lang=%e9%", "?lang=fr&%" })
 	void anUndecodableQueryOnTheApiIsA400ProblemAndNoServerError(String query) throws IOException {
-		String answer = send("GET /api/programs" + query + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+		String answer = send("GET /api/programs" + query + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
 				+ ALICE + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
 
 		assertThat(statusOf(answer)).as(answer).isEqualTo(400);

@@ -2,7 +2,6 @@ package com.promotracking.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.promotracking.support.Http;
 import com.promotracking.support.RawHttp;
 
 import static com.promotracking.support.RawHttp.bodyOf;
@@ -25,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ResponseEntityAnswersIT {
 
-	private static final String ALICE = "Basic " + Base64.getEncoder()
-		.encodeToString("alice@acme.example:alice-demo-pass".getBytes(StandardCharsets.UTF_8));
+	private static final String ALICE = Http.basic("alice@acme.example", "alice-demo-pass");
 
 	private static final String SETTINGS = "/api/programs/1/promo-code-settings";
 
