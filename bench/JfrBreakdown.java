@@ -45,12 +45,15 @@ public final class JfrBreakdown {
 	private static final String SESSION_WRAPPER = "org.springframework.session.web.http."
 			+ "SessionRepositoryFilter$SessionRepositoryRequestWrapper.";
 
+	/** What talks to the database: the library "SQL", and the handler's step "in SQL" when one is on the stack. */
+	private static final List<String> SQL_PACKAGES = List.of("java.sql.", "org.h2.", "org.postgresql.",
+			"com.zaxxer.hikari.", "org.springframework.jdbc.");
+
 	/** Libraries by package: a sample belongs to the library of the innermost frame outside the JDK. */
 	private static final Map<String, List<String>> LIBRARIES = new LinkedHashMap<>();
 
 	static {
-		LIBRARIES.put("SQL (JDBC, pool, database)",
-				List.of("java.sql.", "org.h2.", "org.postgresql.", "com.zaxxer.hikari.", "org.springframework.jdbc."));
+		LIBRARIES.put("SQL (JDBC, pool, database)", SQL_PACKAGES);
 		LIBRARIES.put("JPA (Hibernate, Spring Data)", List.of("org.hibernate.", "org.springframework.data.",
 				"org.springframework.orm."));
 		LIBRARIES.put("templates (Thymeleaf, SpEL)", List.of("org.thymeleaf.", "org.springframework.expression."));
@@ -79,7 +82,6 @@ public final class JfrBreakdown {
 		int truncated = 0;
 		Duration pauses = Duration.ZERO;
 		int collections = 0;
-		Duration recorded = Duration.ZERO;
 		for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
 			String type = event.getEventType().getName();
 			if (type.equals("jdk.GarbageCollection")) {
@@ -162,8 +164,7 @@ public final class JfrBreakdown {
 				.anyMatch(f -> f.endsWith(".writeWithMessageConverters") || f.endsWith(".writeInternal"))) {
 				return "dispatch: response body written";
 			}
-			if (inside.stream().anyMatch(f -> f.startsWith("java.sql.") || f.startsWith("org.springframework.jdbc.")
-					|| f.startsWith("com.zaxxer.hikari."))) {
+			if (inside.stream().anyMatch(f -> SQL_PACKAGES.stream().anyMatch(f::startsWith))) {
 				return "dispatch: handler, in SQL";
 			}
 			if (inside.stream().anyMatch(f -> f.endsWith("Adapter.handle"))) {
