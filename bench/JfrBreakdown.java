@@ -19,7 +19,8 @@ import jdk.jfr.consumer.RecordingFile;
  * samples of the threads that answered requests, each put in the step it was in, from the servlet container
  * through each filter to the handler lookup, the handler, the view and the message body; then the same samples by
  * library (SQL, templates, JSON, security, sessions, logging), the methods that were on top most often, and the
- * pauses of the collector.
+ * pauses of the collector. A recording that covers a start also says where the start's time went, step by step
+ * (README.md, "Where a start's time goes").
  *
  * <p>A sample belongs to the innermost filter it was in, unless it was inside the dispatcher servlet: a filter's
  * share is its own work and whatever it called besides the rest of the chain. It needs whole stacks: record with
@@ -49,6 +50,33 @@ public final class JfrBreakdown {
 	private static final List<String> SQL_PACKAGES = List.of("java.sql.", "org.h2.", "org.postgresql.",
 			"com.zaxxer.hikari.", "org.springframework.jdbc.");
 
+	/**
+	 * The steps of a start, each found by a frame on the stack; a sample belongs to the first step it is in, in
+	 * this order (Hibernate's factory is built when the first repository asks for it, say).
+	 */
+	private static final Map<String, List<String>> START_STEPS = new LinkedHashMap<>();
+
+	static {
+		String security = "org.springframework.security.config.annotation.web.configuration.";
+		String servletContext = "org.springframework.boot.web.server.servlet.context.";
+		START_STEPS.put("Flyway migrations", List.of("org.flywaydb.core.Flyway.migrate"));
+		START_STEPS.put("Hibernate (the entity manager factory)",
+				List.of("org.springframework.orm.jpa.AbstractEntityManagerFactoryBean.afterPropertiesSet"));
+		START_STEPS.put("Spring Data repositories",
+				List.of("org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport"
+						+ ".afterPropertiesSet"));
+		START_STEPS.put("Spring Security filter chain",
+				List.of(security + "HttpSecurityConfiguration.httpSecurity",
+						security + "WebSecurityConfiguration.springSecurityFilterChain"));
+		START_STEPS.put("Tomcat and the servlet context",
+				List.of(servletContext + "ServletWebServerApplicationContext.createWebServer",
+						"org.springframework.boot.tomcat.TomcatWebServer.start"));
+		START_STEPS.put("proxies (transactions, AOP)",
+				List.of("org.springframework.aop.framework.autoproxy.AbstractAutoProxyCreator.wrapIfNecessary"));
+		START_STEPS.put("the other beans",
+				List.of("org.springframework.context.support.AbstractApplicationContext.refresh"));
+	}
+
 	/** Libraries by package: a sample belongs to the library of the innermost frame outside the JDK. */
 	private static final Map<String, List<String>> LIBRARIES = new LinkedHashMap<>();
 
@@ -77,7 +105,9 @@ public final class JfrBreakdown {
 		Map<String, Integer> steps = new HashMap<>();
 		Map<String, Integer> libraries = new HashMap<>();
 		Map<String, Integer> onTop = new HashMap<>();
+		Map<String, Integer> start = new HashMap<>();
 		int requestSamples = 0;
+		int startSamples = 0;
 		int otherSamples = 0;
 		int truncated = 0;
 		Duration pauses = Duration.ZERO;
@@ -96,6 +126,11 @@ public final class JfrBreakdown {
 			List<String> frames = new ArrayList<>();
 			for (RecordedFrame frame : stack.getFrames()) {
 				frames.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
+			}
+			if (frames.contains("org.springframework.boot.SpringApplication.run")) {
+				startSamples++;
+				start.merge(startStepOf(frames), 1, Integer::sum);
+				continue;
 			}
 			if (frames.stream().noneMatch(f -> f.equals("org.apache.coyote.http11.Http11Processor.service"))) {
 				otherSamples++;
@@ -118,6 +153,20 @@ public final class JfrBreakdown {
 		print("by library (whose code was running: the innermost frame outside the JDK)", libraries, requestSamples,
 				Integer.MAX_VALUE);
 		print("methods on top of the stack", onTop, requestSamples, top);
+		if (startSamples > 0) {
+			print("the start, " + startSamples + " CPU samples of the thread that ran SpringApplication.run", start,
+					startSamples, Integer.MAX_VALUE);
+		}
+	}
+
+	/** The step of a start that one sample of the thread running {@code SpringApplication.run} was in. */
+	static String startStepOf(List<String> frames) {
+		for (Map.Entry<String, List<String>> step : START_STEPS.entrySet()) {
+			if (step.getValue().stream().anyMatch(frames::contains)) {
+				return step.getKey();
+			}
+		}
+		return "outside the context's refresh (environment, logging, ready listeners such as the demo data)";
 	}
 
 	/** The library of one sample, from the stack's frames (top first). */
