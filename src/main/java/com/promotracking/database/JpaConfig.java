@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
 /**
  * The repositories of every feature, as Spring Boot would find them, with one change: Spring Data reads our
  * {@code @Query} texts with its simple, pattern-based reader instead of parsing each with a full HQL grammar
- * when the application starts. That parse took about a tenth of the start-up time. Spring Data only needs to
+ * when the application starts, a parse that weighed on every start. Spring Data only needs to
  * find a query's alias and apply paging to it, which the simple reader does for queries like ours (one entity,
  * no sub-select in the select list); Hibernate still checks every query against the entities at start-up. A
  * Spring AOT start (README, the recommended flags) does neither: its repositories were generated at build time.

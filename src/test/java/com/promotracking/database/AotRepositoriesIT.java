@@ -1,14 +1,9 @@
 package com.promotracking.database;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.promotracking.support.Http;
 import com.promotracking.support.Http.Program;
 import com.promotracking.support.Http.Response;
+import com.promotracking.support.ServiceProcesses;
 
 import static com.promotracking.support.ApiAssertions.assertInvalid;
 import static com.promotracking.support.ApiAssertions.assertProblem;
@@ -421,16 +417,10 @@ class AotRepositoriesIT {
 	record Instance(Process process, int port, Path log, Path classLoads) {
 
 		static Instance start(Path jar, Path dir) throws IOException {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
+			int port = ServiceProcesses.freePort();
 			Path log = dir.resolve("instance.log");
 			Path classLoads = dir.resolve("class-loads.log");
-			List<String> command = new ArrayList<>();
-			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-			// The JVM flags README.md recommends (deploy/jvm-flags), Spring AOT included.
-			command.addAll(List.of(Files.readString(Path.of("deploy", "jvm-flags")).strip().split("\\s+")));
+			List<String> command = ServiceProcesses.javaWithRecommendedFlags();
 			// Changes nothing but writes down which classes the JVM loads, the generated repositories among them.
 			command.add("-Xlog:class+load=info:file=" + classLoads);
 			command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
@@ -440,25 +430,7 @@ class AotRepositoriesIT {
 		}
 
 		void awaitReady() throws Exception {
-			HttpClient client = HttpClient.newHttpClient();
-			HttpRequest login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/login")).build();
-			Instant deadline = Instant.now().plusSeconds(180);
-			while (Instant.now().isBefore(deadline)) {
-				if (!this.process.isAlive()) {
-					throw new AssertionError("the instance died on start:\n" + Files.readString(this.log, ISO_8859_1));
-				}
-				try {
-					if (client.send(login, BodyHandlers.discarding()).statusCode() == 200) {
-						return;
-					}
-				}
-				catch (IOException notYet) {
-					// Not listening yet.
-				}
-				Thread.sleep(100);
-			}
-			throw new AssertionError("the instance did not answer within 180 s:\n"
-					+ Files.readString(this.log, ISO_8859_1));
+			ServiceProcesses.awaitAnswer(this.process, this.port, "/login", Duration.ofSeconds(180), this.log);
 		}
 
 		void stop() throws InterruptedException {

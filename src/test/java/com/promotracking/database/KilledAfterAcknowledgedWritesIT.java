@@ -1,7 +1,5 @@
 package com.promotracking.database;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.promotracking.support.ServiceProcesses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -168,10 +167,7 @@ class KilledAfterAcknowledgedWritesIT {
 	private record Service(Process process, int port, Path log) {
 
 		static Service start(Path jar, Path dataDir, int round) throws Exception {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
+			int port = ServiceProcesses.freePort();
 			Path log = dataDir.resolveSibling(dataDir.getFileName() + "-round-" + round + ".log");
 			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 					"-jar", jar.toString(), "--server.port=" + port, "--app.data-dir=" + dataDir)
@@ -188,25 +184,7 @@ class KilledAfterAcknowledgedWritesIT {
 		}
 
 		void awaitReady() throws Exception {
-			HttpClient client = HttpClient.newHttpClient();
-			Instant deadline = Instant.now().plusSeconds(180);
-			while (Instant.now().isBefore(deadline)) {
-				if (!this.process.isAlive()) {
-					throw new AssertionError("the service died on start:\n" + Files.readString(this.log));
-				}
-				try {
-					if (client.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
-							BodyHandlers.discarding())
-						.statusCode() == 200) {
-						return;
-					}
-				}
-				catch (IOException notYet) {
-					// Not listening yet.
-				}
-				Thread.sleep(100);
-			}
-			throw new AssertionError("the service did not answer within 180 s:\n" + Files.readString(this.log));
+			ServiceProcesses.awaitAnswer(this.process, this.port, "/login", Duration.ofSeconds(180), this.log);
 		}
 
 		/** SIGKILL on Unix: the JVM runs no shutdown hook, H2 closes nothing. */

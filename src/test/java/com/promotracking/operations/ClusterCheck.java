@@ -3,11 +3,6 @@ package com.promotracking.operations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.promotracking.support.Http;
 import com.promotracking.support.Http.Response;
 import com.promotracking.support.Http.Session;
+import com.promotracking.support.ServiceProcesses;
 import com.promotracking.support.ThrowawayPostgres;
 
 import static com.promotracking.support.Http.ACME_US;
@@ -338,62 +334,35 @@ public final class ClusterCheck implements AutoCloseable {
 	/** One instance of the jar, started with the production profile on the shared database. */
 	static final class Instance implements AutoCloseable {
 
-		final String name;
-
 		final int port;
 
 		final Process process;
 
 		final Path log;
 
-		private final HttpClient client = HttpClient.newHttpClient();
-
-		private Instance(String name, int port, Process process, Path log) {
-			this.name = name;
+		private Instance(int port, Process process, Path log) {
 			this.port = port;
 			this.process = process;
 			this.log = log;
 		}
 
 		static Instance start(String name, Path jar, ThrowawayPostgres database, Path logs) throws IOException {
-			int port = freePort();
+			int port = ServiceProcesses.freePort();
 			Path log = logs.resolve("instance-" + name + ".log");
-			// The JVM flags README.md recommends (deploy/jvm-flags), Spring AOT included: so the build runs the
-			// ahead-of-time prepared application, the way production runs it, against PostgreSQL.
-			List<String> command = new ArrayList<>();
-			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-			command.addAll(List.of(Files.readString(Path.of("deploy", "jvm-flags")).strip().split("\\s+")));
+			// The ahead-of-time prepared application, the way production runs it, against PostgreSQL.
+			List<String> command = ServiceProcesses.javaWithRecommendedFlags();
 			command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=postgres"));
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			builder.environment()
 				.putAll(Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", "app",
 						"SPRING_DATASOURCE_PASSWORD", "app", "APP_DEMO_DATA", "true"));
-			return new Instance(name, port, builder.start(), log);
+			return new Instance(port, builder.start(), log);
 		}
 
 		void awaitReady() throws Exception {
-			Instant deadline = Instant.now().plusSeconds(120);
-			while (Instant.now().isBefore(deadline)) {
-				if (!this.process.isAlive()) {
-					throw new AssertionError("Instance " + this.name + " died; see " + this.log);
-				}
-				try {
-					int status = this.client
-						.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
-							.timeout(Duration.ofSeconds(5))
-							.build(), BodyHandlers.discarding())
-						.statusCode();
-					if (status == 200) {
-						return;
-					}
-				}
-				catch (IOException notYet) {
-					// Still starting.
-				}
-				Thread.sleep(200);
-			}
-			throw new AssertionError("Instance " + this.name + " not ready in 120 s; see " + this.log);
+			ServiceProcesses.awaitAnswer(this.process, this.port, "/actuator/health/readiness", Duration.ofSeconds(120),
+					this.log);
 		}
 
 		void kill() {
@@ -408,12 +377,6 @@ public final class ClusterCheck implements AutoCloseable {
 		public void close() throws InterruptedException {
 			this.process.destroyForcibly();
 			this.process.waitFor(30, TimeUnit.SECONDS);
-		}
-
-		static int freePort() throws IOException {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				return socket.getLocalPort();
-			}
 		}
 
 	}

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
+import com.promotracking.support.ServiceProcesses;
+
 /**
  * Debian's nginx running the shipped {@code deploy/nginx.conf} in front of two instances, in the foreground as a
  * child of this JVM, under a prefix folder of its own (as README.md runs it: {@code nginx -p DIR -c CONF}).
@@ -95,7 +97,7 @@ final class Nginx implements AutoCloseable {
 
 	/** Starts nginx on a free port in front of the two instances and waits until it accepts connections. */
 	static Nginx start(int instanceA, int instanceB, Path logs) throws IOException, InterruptedException {
-		int port = ClusterCheck.Instance.freePort();
+		int port = ServiceProcesses.freePort();
 		// Its workers run as nobody (the master is root here) and write large bodies under the prefix: a folder
 		// of its own that they can reach, wherever the work tree is.
 		Path prefix = Files.createTempDirectory("cluster-nginx",

@@ -2,7 +2,6 @@ package com.promotracking.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,7 +30,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
 		try {
 			Path parent = Files.createTempDirectory("throwaway-postgres",
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-			ThrowawayPostgres server = new ThrowawayPostgres(parent.resolve("data"), freePort());
+			ThrowawayPostgres server = new ThrowawayPostgres(parent.resolve("data"), ServiceProcesses.freePort());
 			server.run("start", server.dir.toString(), String.valueOf(server.port));
 			return server;
 		}
@@ -89,12 +88,6 @@ public final class ThrowawayPostgres implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 
