@@ -92,7 +92,7 @@ class PromoCodeReportController {
 	 * which says what to correct (a download has no page to show it on).
 	 */
 	@GetMapping(PATH + ".csv")
-	ResponseEntity<String> csv(@PathVariable long programId, @ModelAttribute(FORM) ReportForm form,
+	ResponseEntity<byte[]> csv(@PathVariable long programId, @ModelAttribute(FORM) ReportForm form,
 			BindingResult binding, CurrentUser user, Locale locale, HttpServletRequest request) {
 		Report report = read(programId, form, binding, user);
 		if (report == null) {

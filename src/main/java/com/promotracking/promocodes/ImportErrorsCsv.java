@@ -8,9 +8,11 @@ import java.util.function.Function;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 
+import com.promotracking.web.CsvFiles;
+
 /**
  * An import's reasons as a CSV file to correct the import file by: line, column and message, in the reader's
- * language, written as the export is (UTF-8 with a BOM, comma separated, CRLF, no cell a spreadsheet would run).
+ * language, written as {@link CsvFiles} writes every CSV file.
  */
 final class ImportErrorsCsv {
 
@@ -21,12 +23,12 @@ final class ImportErrorsCsv {
 	static void write(OutputStream out, List<ImportErrorText> errors, Function<String, String> columnOfField,
 			String... header) {
 		try {
-			CsvWriter csv = PromoCodeCsvWriter.open(out);
+			CsvWriter csv = CsvFiles.open(out);
 			csv.writeRecord(header);
 			for (ImportErrorText error : errors) {
 				csv.writeRecord(Integer.toString(error.line()),
-						PromoCodeCsvWriter.safe(columnOfField.apply(error.field())),
-						PromoCodeCsvWriter.safe(error.message()));
+						CsvFiles.safe(columnOfField.apply(error.field())),
+						CsvFiles.safe(error.message()));
 			}
 			csv.flush();
 		}

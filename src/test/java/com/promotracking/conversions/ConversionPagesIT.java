@@ -368,8 +368,8 @@ class ConversionPagesIT {
 		assertThat(csv.header("Content-Disposition")).hasValue("attachment; filename=\"promo-code-performance-"
 				+ data.program() + "-2021-03-14-2021-03-15.csv\"");
 		List<String> lines = csv.body().lines().toList();
-		assertThat(lines.get(0))
-			.isEqualTo("Code,Partner,Credited,Revenue (EUR),Revenue (USD),\"Carried, credited elsewhere\"");
+		assertThat(lines.get(0)).as("a BOM, then the header")
+			.isEqualTo("\uFEFFCode,Partner,Credited,Revenue (EUR),Revenue (USD),\"Carried, credited elsewhere\"");
 		assertThat(lines).contains(data.cornerCodeText() + ",Coupon Corner,2,,15.50,0",
 				data.trailCodeText() + ",Trailblazer Deals,0,,,1",
 				"'" + data.formulaCodeText() + ",Coupon Corner,1,1.00,,0");
