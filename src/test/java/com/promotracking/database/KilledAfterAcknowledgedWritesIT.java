@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the embedded default (the H2 file of its data folder, the URL of application.properties), takes saves
  * through the API and a conversion, and is killed with SIGKILL the moment the last answer arrives; started again
  * on the same files, it has every acknowledged save, its history entry and the conversion. Several rounds, since
- * a write that is only delayed is lost in some rounds and not others.
+ * a write that is only delayed is lost in some rounds and not others. The H2 file's housekeeping
+ * ({@link H2StoreHousekeeping}) runs meanwhile, as it does in every instance on the embedded default.
  */
 class KilledAfterAcknowledgedWritesIT {
 
@@ -78,6 +79,8 @@ class KilledAfterAcknowledgedWritesIT {
 					rounds.add("round " + (round - 1) + ": version " + expectedVersion + ", " + expectedHistory
 							+ " history entries, " + orderIds.size() + " conversions found after SIGKILL");
 				}
+				assertThat(Files.readString(service.log())).as("the H2 file's housekeeping runs beside the saves")
+					.contains("H2 housekeeping every 5 s");
 				if (round > ROUNDS) {
 					break;
 				}
