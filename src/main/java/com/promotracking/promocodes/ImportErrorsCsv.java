@@ -26,8 +26,7 @@ final class ImportErrorsCsv {
 			CsvWriter csv = CsvFiles.open(out);
 			csv.writeRecord(header);
 			for (ImportErrorText error : errors) {
-				csv.writeRecord(Integer.toString(error.line()),
-						CsvFiles.safe(columnOfField.apply(error.field())),
+				csv.writeRecord(Integer.toString(error.line()), CsvFiles.safe(columnOfField.apply(error.field())),
 						CsvFiles.safe(error.message()));
 			}
 			csv.flush();
