@@ -3,14 +3,14 @@ package com.promotracking.database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded database's file under steady small commits, with and without {@link H2StoreHousekeeping}, side by
@@ -73,7 +73,7 @@ final class H2FileGrowthBenchmark {
 
 		private volatile boolean stopped;
 
-		private volatile long commits;
+		private volatile @Nullable SaveLikeCommits commits;
 
 		Writer(String name, Path directory, boolean kept, int perSecond) {
 			this.name = name;
@@ -95,42 +95,31 @@ final class H2FileGrowthBenchmark {
 
 		@Override
 		public void run() {
-			try (Connection connection = this.database.getConnection(); Statement schema = connection.createStatement()) {
-				schema.execute("create table history (id bigint auto_increment primary key, program_id bigint,"
-						+ " changed_at timestamp, text varchar(200))");
-				schema.execute("create index history_by_program on history (program_id, changed_at)");
-				schema.execute("create table settings (id bigint primary key, total bigint)");
-				schema.execute("insert into settings values (1, 0)");
-				schema.execute("create table codes (id bigint primary key, code varchar(200))");
-				schema.execute("insert into codes select x, 'SUMMER-' || x from system_range(1, 50000)");
+			try (Connection connection = this.database.getConnection();
+					SaveLikeCommits commits = new SaveLikeCommits(connection)) {
+				try (Statement bulk = connection.createStatement()) {
+					bulk.execute("create table codes (id bigint primary key, code varchar(200))");
+					bulk.execute("insert into codes select x, 'SUMMER-' || x from system_range(1, 50000)");
+					connection.commit();
+				}
+				this.commits = commits;
 				if (this.kept) {
 					this.housekeeping.start();
 				}
-				connection.setAutoCommit(false);
-				try (PreparedStatement history = connection.prepareStatement(
-						"insert into history (program_id, changed_at, text) values (?, current_timestamp, ?)");
-						PreparedStatement settings = connection
-							.prepareStatement("update settings set total = total + 1 where id = 1")) {
-					long started = System.nanoTime();
-					long due = 0;
-					while (!this.stopped) {
-						if (this.paused) {
-							Thread.sleep(100);
-							started = System.nanoTime() - due * 1_000_000_000L / this.perSecond;
-							continue;
-						}
-						due = (System.nanoTime() - started) * this.perSecond / 1_000_000_000L;
-						if (this.commits >= due) {
-							Thread.sleep(1);
-							continue;
-						}
-						history.setLong(1, this.commits % 7);
-						history.setString(2, "Promo code tracking enabled, save number " + this.commits);
-						history.executeUpdate();
-						settings.executeUpdate();
-						connection.commit();
-						this.commits++;
+				long started = System.nanoTime();
+				long due = 0;
+				while (!this.stopped) {
+					if (this.paused) {
+						Thread.sleep(100);
+						started = System.nanoTime() - due * 1_000_000_000L / this.perSecond;
+						continue;
 					}
+					due = (System.nanoTime() - started) * this.perSecond / 1_000_000_000L;
+					if (commits.commits() >= due) {
+						Thread.sleep(1);
+						continue;
+					}
+					commits.commitOne();
 				}
 			}
 			catch (SQLException | InterruptedException ex) {
@@ -142,19 +131,14 @@ final class H2FileGrowthBenchmark {
 		}
 
 		String figures() throws Exception {
-			StringBuilder figures = new StringBuilder("database=" + this.name.replace(' ', '-') + " commits="
-					+ this.commits + " file_kib=" + Files.size(this.file) / 1024);
-			try (Connection connection = this.database.getConnection();
-					Statement statement = connection.createStatement();
-					ResultSet rows = statement.executeQuery("select setting_name, setting_value"
-							+ " from information_schema.settings"
-							+ " where setting_name in ('info.CHUNK_COUNT', 'info.CHUNKS_FILL_RATE')")) {
-				while (rows.next()) {
-					figures.append(' ').append(rows.getString(1).substring("info.".length()).toLowerCase())
-						.append('=').append(rows.getString(2));
-				}
+			SaveLikeCommits commits = this.commits;
+			try (Connection connection = this.database.getConnection()) {
+				Map<String, Long> store = SaveLikeCommits.storeFigures(connection);
+				return "database=" + this.name.replace(' ', '-') + " commits="
+						+ ((commits != null) ? commits.commits() : 0) + " file_kib=" + Files.size(this.file) / 1024
+						+ " chunks_fill_rate=" + store.get("CHUNKS_FILL_RATE") + " chunk_count="
+						+ store.get("CHUNK_COUNT");
 			}
-			return figures.toString();
 		}
 
 	}

@@ -2,7 +2,6 @@ package com.promotracking.database;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -106,26 +105,11 @@ class H2StoreHousekeepingTest {
 		return database;
 	}
 
-	/** A history row and a settings update per commit, as a save does. */
 	private static void manySmallCommits(JdbcDataSource database) throws SQLException {
-		try (Connection connection = database.getConnection(); Statement schema = connection.createStatement()) {
-			schema.execute("create table history (id bigint auto_increment primary key, program_id bigint,"
-					+ " changed_at timestamp, text varchar(200))");
-			schema.execute("create index history_by_program on history (program_id, changed_at)");
-			schema.execute("create table settings (id bigint primary key, total bigint)");
-			schema.execute("insert into settings values (1, 0)");
-			connection.setAutoCommit(false);
-			try (PreparedStatement history = connection.prepareStatement(
-					"insert into history (program_id, changed_at, text) values (?, current_timestamp, ?)");
-					PreparedStatement settings = connection
-						.prepareStatement("update settings set total = total + 1 where id = 1")) {
-				for (int commit = 1; commit <= COMMITS; commit++) {
-					history.setLong(1, commit % 7);
-					history.setString(2, "Promo code tracking enabled, save number " + commit);
-					history.executeUpdate();
-					settings.executeUpdate();
-					connection.commit();
-				}
+		try (Connection connection = database.getConnection();
+				SaveLikeCommits commits = new SaveLikeCommits(connection)) {
+			for (int commit = 1; commit <= COMMITS; commit++) {
+				commits.commitOne();
 			}
 		}
 	}
@@ -133,23 +117,11 @@ class H2StoreHousekeepingTest {
 	/** The store's figures once its retention time has passed and a commit let it free what it may. */
 	private static Map<String, Long> afterRetention(JdbcDataSource database) throws Exception {
 		Thread.sleep(300);
-		Map<String, Long> info = new HashMap<>();
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
 			statement.executeUpdate("create table if not exists tick (id int)");
 			statement.executeUpdate("insert into tick values (1)");
-			try (ResultSet rows = statement.executeQuery("select setting_name, setting_value"
-					+ " from information_schema.settings where setting_name like 'info.%'")) {
-				while (rows.next()) {
-					try {
-						info.put(rows.getString(1).substring("info.".length()), Long.parseLong(rows.getString(2)));
-					}
-					catch (NumberFormatException notANumber) {
-						// info.FILE_NAME and the like
-					}
-				}
-			}
+			return SaveLikeCommits.storeFigures(connection);
 		}
-		return info;
 	}
 
 	private static long count(JdbcDataSource database, String query) throws SQLException {
