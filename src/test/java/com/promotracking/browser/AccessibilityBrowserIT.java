@@ -2,6 +2,8 @@ package com.promotracking.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -242,6 +244,35 @@ class AccessibilityBrowserIT {
 		assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-message")))
 			.getDomAttribute("role")).isEqualTo("alert");
 		assertThat(focused()).isEqualTo("error-message");
+	}
+
+	/**
+	 * The audit itself, on a page made to fail it: an image without a text, a link without a focus ring, a button
+	 * whose ring is too pale, a block wider than a phone. A check that could not fail would prove nothing above.
+	 */
+	@Test
+	void theAuditFindsAMissingOrPaleFocusRingAnImageWithoutTextAndAPageWiderThanAPhone() {
+		driver.get("data:text/html;charset=utf-8," + URLEncoder.encode("""
+				<!DOCTYPE html><html lang="en"><head><meta name="viewport" content="width=device-width">
+				<title>Made to fail</title><style>
+				body { background: #fff; color: #000; } a, button { display: block; margin: 16px; }
+				a:focus { outline: none; } #pale:focus { outline: 2px solid #ddd; }
+				#fine:focus { outline: 3px solid #000; outline-offset: 2px; } .wide { width: 600px; }
+				</style></head><body><main><h1>Made to fail</h1><a href="#" id="bare">Bare</a>
+				<button id="pale">Pale</button><button id="fine">Fine</button><img src="data:," width="10" height="10">
+				<p class="wide">Wide</p></main></body></html>
+				""", StandardCharsets.UTF_8).replace("+", "%20"));
+
+		assertThat(PageAudit.violations(PageAudit.axe(driver))).anySatisfy(
+				failure -> assertThat(failure).startsWith("axe image-alt (critical)"));
+		List<String> reached = new ArrayList<>();
+		assertThat(PageAudit.focusIndicators(driver, reached)).containsExactly(
+				"a#bare \"Bare\": no focus outline (none 3px)",
+				"button#pale \"Pale\": focus ring rgb(221,221,221) on rgb(255,255,255) has 1.36:1");
+		assertThat(reached).containsExactly("a#bare \"Bare\"", "button#pale \"Pale\"", "button#fine \"Fine\"");
+		PageAudit.emulateWidth(driver, 320);
+		assertThat(PageAudit.reflow(driver, 320)).first()
+			.isEqualTo("the page scrolls sideways: 608 px wide in 320");
 	}
 
 	// ---------------------------------------------------------------- the audit
