@@ -1,6 +1,8 @@
 package com.promotracking.support;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -54,8 +56,7 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 	}
 
 	private List<String> atLeast(Level level) {
-		return List.copyOf(this.appender.list)
-			.stream()
+		return logged().stream()
 			.filter(event -> event.getLevel().isGreaterOrEqual(level))
 			.map(event -> event.getLoggerName() + ": " + event.getFormattedMessage())
 			.toList();
@@ -63,11 +64,37 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
 	/** The request log's lines. */
 	public List<String> requestLines() {
-		return List.copyOf(this.appender.list)
-			.stream()
+		return logged().stream()
 			.filter(event -> REQUEST_LOG.equals(event.getLoggerName()))
 			.map(ILoggingEvent::getFormattedMessage)
 			.toList();
+	}
+
+	/**
+	 * The request log's first line that starts so, waited for up to ten seconds: the line is written once the answer
+	 * has gone, and the client may have read the answer before that.
+	 */
+	public String awaitRequestLine(String start) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (true) {
+			List<String> lines = requestLines();
+			for (String line : lines) {
+				if (line.startsWith(start)) {
+					return line;
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("no request log line starting with '" + start + "' in " + lines);
+			}
+			LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+		}
+	}
+
+	/** What was logged so far; the appender adds while holding its own lock, so this copies under it. */
+	private List<ILoggingEvent> logged() {
+		synchronized (this.appender) {
+			return List.copyOf(this.appender.list);
+		}
 	}
 
 }

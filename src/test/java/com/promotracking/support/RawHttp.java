@@ -22,10 +22,14 @@ public final class RawHttp {
 	}
 
 	/**
-	 * Sends the bytes and reads the reply until the server closes. A server that answers before it has read the
-	 * whole request may close while the request is still being written: the reply is read all the same.
+	 * Sends the bytes and reads the reply until it is whole (its headers, then the body its {@code Content-Length}
+	 * or its chunks announce) or the server closes. A server that answers before it has read the whole request may
+	 * close while the request is still being written: the reply is read all the same. Whole rather than closed:
+	 * after refusing a body it has not read, Tomcat keeps the connection open a while for the client to read its
+	 * answer, and waiting for that would wait out the socket's timeout.
 	 */
 	public static String send(int port, byte[] request) throws IOException {
+		boolean head = new String(request, 0, Math.min(5, request.length), StandardCharsets.ISO_8859_1).equals("HEAD ");
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(20_000);
 			OutputStream out = socket.getOutputStream();
@@ -38,13 +42,57 @@ public final class RawHttp {
 			}
 			InputStream in = socket.getInputStream();
 			ByteArrayOutputStream answer = new ByteArrayOutputStream();
+			byte[] buffer = new byte[8192];
 			try {
-				in.transferTo(answer);
+				for (int read; !whole(answer.toString(StandardCharsets.ISO_8859_1), head)
+						&& (read = in.read(buffer)) >= 0;) {
+					answer.write(buffer, 0, read);
+				}
 			}
 			catch (IOException reset) {
 				// A reset after the reply: keep what was read.
 			}
 			return answer.toString(StandardCharsets.UTF_8);
+		}
+	}
+
+	/** Whether the reply, read byte for byte, holds its final headers and all the body they announce. */
+	static boolean whole(String reply, boolean head) {
+		int start = 0;
+		while (true) {
+			int end = reply.indexOf("\r\n\r\n", start);
+			if (end < 0) {
+				return false;
+			}
+			String headers = reply.substring(start, end + 2);
+			if (headers.startsWith("HTTP/1.1 1")) {
+				start = end + 4; // an interim reply (100 Continue): the final one follows
+				continue;
+			}
+			if (head) {
+				return true;
+			}
+			String length = headerOf(headers + "\r\n", "Content-Length");
+			if (length != null) {
+				return reply.length() - (end + 4) >= Long.parseLong(length);
+			}
+			return "chunked".equalsIgnoreCase(headerOf(headers + "\r\n", "Transfer-Encoding"))
+					&& lastChunkRead(reply, end + 4);
+		}
+	}
+
+	/** Whether the chunks from {@code at} on end with the last, empty one (and no trailer). */
+	private static boolean lastChunkRead(String reply, int at) {
+		while (true) {
+			int line = reply.indexOf("\r\n", at);
+			if (line < 0) {
+				return false;
+			}
+			int size = Integer.parseInt(reply.substring(at, line).split(";", 2)[0].trim(), 16);
+			if (size == 0) {
+				return reply.startsWith("\r\n", line + 2);
+			}
+			at = line + 2 + size + 2;
 		}
 	}
 
