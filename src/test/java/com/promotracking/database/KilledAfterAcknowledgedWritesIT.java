@@ -176,7 +176,8 @@ class KilledAfterAcknowledgedWritesIT {
 			int port = ServiceProcesses.freePort();
 			Path log = dataDir.resolveSibling(dataDir.getFileName() + "-round-" + round + ".log");
 			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port, "--app.data-dir=" + dataDir)
+					"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
+					"--app.data-dir=" + dataDir)
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();

@@ -3,6 +3,7 @@ package com.promotracking.support;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
+import com.promotracking.web.RequestLog;
+
 /**
  * Everything logged while it listens, with the request log ({@code com.promotracking.http}) on at INFO: for
  * tests that a client's mistake logs no ERROR and its request log line tells its real status. Listens during
@@ -20,13 +23,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
-	private static final String REQUEST_LOG = "com.promotracking.http";
-
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
 	private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
 
-	private final Logger requestLog = (Logger) LoggerFactory.getLogger(REQUEST_LOG);
+	private final Logger requestLog = (Logger) LoggerFactory.getLogger(RequestLog.LOGGER);
 
 	private Level requestLogLevel;
 
@@ -64,27 +65,35 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
 	/** The request log's lines. */
 	public List<String> requestLines() {
-		return logged().stream()
-			.filter(event -> REQUEST_LOG.equals(event.getLoggerName()))
-			.map(ILoggingEvent::getFormattedMessage)
-			.toList();
+		return requestEvents().stream().map(ILoggingEvent::getFormattedMessage).toList();
+	}
+
+	/** The request log's events, each with its level. */
+	public List<ILoggingEvent> requestEvents() {
+		return logged().stream().filter(event -> RequestLog.LOGGER.equals(event.getLoggerName())).toList();
+	}
+
+	/** The request log's first line that starts so, waited for as {@link #awaitRequestLine(Predicate)} says. */
+	public String awaitRequestLine(String start) {
+		return awaitRequestLine(line -> line.startsWith(start)).getFormattedMessage();
 	}
 
 	/**
-	 * The request log's first line that starts so, waited for up to ten seconds: the line is written once the answer
+	 * The request log's first line that matches, waited for up to ten seconds: the line is written once the answer
 	 * has gone, and the client may have read the answer before that.
 	 */
-	public String awaitRequestLine(String start) {
+	public ILoggingEvent awaitRequestLine(Predicate<String> matching) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (true) {
-			List<String> lines = requestLines();
-			for (String line : lines) {
-				if (line.startsWith(start)) {
-					return line;
+			List<ILoggingEvent> events = requestEvents();
+			for (ILoggingEvent event : events) {
+				if (matching.test(event.getFormattedMessage())) {
+					return event;
 				}
 			}
 			if (System.nanoTime() > deadline) {
-				throw new AssertionError("no request log line starting with '" + start + "' in " + lines);
+				throw new AssertionError("no such request log line in "
+						+ events.stream().map(ILoggingEvent::getFormattedMessage).toList());
 			}
 			LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
 		}

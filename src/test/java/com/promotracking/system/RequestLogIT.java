@@ -1,19 +1,13 @@
 package com.promotracking.system;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-
-import com.promotracking.web.RequestLog;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +20,7 @@ import com.promotracking.support.Http;
 import com.promotracking.support.Http.Program;
 import com.promotracking.support.Http.Response;
 import com.promotracking.support.Http.Session;
+import com.promotracking.support.LogCapture;
 
 import static com.promotracking.support.Http.ACME_FR;
 import static com.promotracking.support.Http.ACME_US;
@@ -50,29 +45,14 @@ class RequestLogIT {
 
 	Program acmeUs;
 
-	final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-	Logger logger;
-
-	Level levelBefore;
+	/** The request log at INFO, as in production, whatever another test or a developer's setting made of it. */
+	@RegisterExtension
+	final LogCapture logs = new LogCapture();
 
 	@BeforeEach
-	void listen() {
+	void programs() {
 		this.http = Http.on(this.port, this.json);
 		this.acmeUs = this.http.program(ACME_US);
-		this.logger = (Logger) LoggerFactory.getLogger(RequestLog.LOGGER);
-		// As in production: INFO, whatever another test or a developer's setting made of it.
-		this.levelBefore = this.logger.getLevel();
-		this.logger.setLevel(Level.INFO);
-		this.appender.start();
-		this.logger.addAppender(this.appender);
-	}
-
-	@AfterEach
-	void stopListening() {
-		this.logger.detachAppender(this.appender);
-		this.appender.stop();
-		this.logger.setLevel(this.levelBefore);
 	}
 
 	@Test
@@ -178,31 +158,19 @@ class RequestLogIT {
 	 * got the answer.
 	 */
 	private ILoggingEvent theOnlyLine(Predicate<String> matching) {
-		long deadline = System.nanoTime() + 5_000_000_000L;
-		List<ILoggingEvent> found;
-		do {
-			found = events().stream().filter(event -> matching.test(event.getFormattedMessage())).toList();
-			if (!found.isEmpty()) {
-				break;
-			}
-			sleep();
-		}
-		while (System.nanoTime() < deadline);
+		this.logs.awaitRequestLine(matching);
 		// A second line for the same request would come at the same moment.
 		sleep();
-		found = events().stream().filter(event -> matching.test(event.getFormattedMessage())).toList();
+		List<ILoggingEvent> found = this.logs.requestEvents()
+			.stream()
+			.filter(event -> matching.test(event.getFormattedMessage()))
+			.toList();
 		assertThat(found).as("lines in %s", lines()).hasSize(1);
 		return found.get(0);
 	}
 
-	private List<ILoggingEvent> events() {
-		synchronized (this.appender) {
-			return new ArrayList<>(this.appender.list);
-		}
-	}
-
 	private List<String> lines() {
-		return events().stream().map(ILoggingEvent::getFormattedMessage).toList();
+		return this.logs.requestLines();
 	}
 
 	private static void sleep() {
